@@ -1,0 +1,147 @@
+#include "schema.h"
+
+#include <core/store/sql.h>
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+#include <functional>
+#include <vector>
+
+namespace Ledgerdesk::Core {
+
+Q_LOGGING_CATEGORY(lcSchema, "ledgerdesk.core.schema")
+
+namespace {
+
+// Version 1: master data and the append-only ledger with maintained balances.
+QStringList version1(const Dialect &d)
+{
+    QStringList ddl = {
+        QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE styles (id ${ID}, handle TEXT NOT NULL UNIQUE, title TEXT NOT "
+                       "NULL, vendor TEXT NOT NULL DEFAULT '', product_type TEXT NOT NULL DEFAULT "
+                       "'', status TEXT NOT NULL DEFAULT 'active')"),
+        QStringLiteral("CREATE TABLE variants (id ${ID}, style_id ${BIGINT} NOT NULL REFERENCES "
+                       "styles(id), sku TEXT NOT NULL UNIQUE, barcode TEXT NOT NULL DEFAULT '', "
+                       "option1_name TEXT NOT NULL DEFAULT '', option1_value TEXT NOT NULL DEFAULT "
+                       "'', option2_name TEXT NOT NULL DEFAULT '', option2_value TEXT NOT NULL "
+                       "DEFAULT '', option3_name TEXT NOT NULL DEFAULT '', option3_value TEXT NOT "
+                       "NULL DEFAULT '', price_minor ${BIGINT}, currency TEXT NOT NULL DEFAULT "
+                       "'USD', allow_oversell INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX variants_style ON variants(style_id)"),
+        QStringLiteral("CREATE TABLE locations (id ${ID}, code TEXT NOT NULL UNIQUE, name TEXT NOT "
+                       "NULL UNIQUE, kind TEXT NOT NULL CHECK (kind IN ('warehouse', 'retail', "
+                       "'3pl', 'trade_show')), active INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE TABLE postings (id ${ID}, source TEXT NOT NULL, reference TEXT NOT "
+                       "NULL, request_hash TEXT NOT NULL, reason TEXT NOT NULL, actor TEXT NOT "
+                       "NULL, occurred_at ${BIGINT} NOT NULL, recorded_at ${BIGINT} NOT NULL, note "
+                       "TEXT NOT NULL DEFAULT '', override_reason TEXT, UNIQUE (source, "
+                       "reference))"),
+        QStringLiteral("CREATE TABLE movements (id ${ID}, posting_id ${BIGINT} NOT NULL REFERENCES "
+                       "postings(id), variant_id ${BIGINT} NOT NULL REFERENCES variants(id), "
+                       "location_id ${BIGINT} NOT NULL REFERENCES locations(id), d_available "
+                       "${BIGINT} NOT NULL, d_committed ${BIGINT} NOT NULL, d_reserved ${BIGINT} "
+                       "NOT NULL, d_damaged ${BIGINT} NOT NULL, d_quality_control ${BIGINT} NOT "
+                       "NULL, d_safety_stock ${BIGINT} NOT NULL, d_incoming ${BIGINT} NOT NULL)"),
+        QStringLiteral("CREATE INDEX movements_key ON movements(variant_id, location_id, id)"),
+        QStringLiteral("CREATE INDEX movements_posting ON movements(posting_id)"),
+        QStringLiteral("CREATE TABLE balances (variant_id ${BIGINT} NOT NULL REFERENCES "
+                       "variants(id), location_id ${BIGINT} NOT NULL REFERENCES locations(id), "
+                       "available ${BIGINT} NOT NULL, committed ${BIGINT} NOT NULL, reserved "
+                       "${BIGINT} NOT NULL, damaged ${BIGINT} NOT NULL, quality_control ${BIGINT} "
+                       "NOT NULL, safety_stock ${BIGINT} NOT NULL, incoming ${BIGINT} NOT NULL, "
+                       "on_hand ${BIGINT} NOT NULL, updated_at ${BIGINT} NOT NULL, PRIMARY KEY "
+                       "(variant_id, location_id), CHECK (on_hand = available + committed + "
+                       "reserved + damaged + quality_control + safety_stock))${WITHOUT_ROWID}"),
+        QStringLiteral("CREATE INDEX balances_location ON balances(location_id)"),
+    };
+    ddl << d.appendOnlyGuards(QStringLiteral("postings"))
+        << d.appendOnlyGuards(QStringLiteral("movements"));
+    return ddl;
+}
+
+// Version 2: external id mapping, the audit log, and barcode lookups.
+QStringList version2(const Dialect &d)
+{
+    QStringList ddl = {
+        QStringLiteral("CREATE TABLE external_ids (system TEXT NOT NULL, entity TEXT NOT NULL, "
+                       "local_id ${BIGINT} NOT NULL, external_id TEXT NOT NULL, PRIMARY KEY "
+                       "(system, entity, external_id), UNIQUE (system, entity, local_id))"),
+        QStringLiteral("CREATE TABLE audit_log (id ${ID}, at ${BIGINT} NOT NULL, actor TEXT NOT "
+                       "NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL "
+                       "DEFAULT '')"),
+        QStringLiteral("CREATE INDEX audit_log_at ON audit_log(at)"),
+        QStringLiteral("CREATE INDEX variants_barcode ON variants(barcode)"),
+    };
+    ddl << d.appendOnlyGuards(QStringLiteral("audit_log"));
+    return ddl;
+}
+
+using Step = std::function<QStringList(const Dialect &)>;
+
+const std::vector<Step> &steps()
+{
+    static const std::vector<Step> all = {version1, version2};
+    return all;
+}
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return static_cast<int>(steps().size());
+}
+
+Result<int> schemaVersion(QSqlDatabase db)
+{
+    if (!db.tables().contains(QStringLiteral("meta"))) {
+        return 0;
+    }
+    auto query
+        = runQuery(db, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'"));
+    if (!query) {
+        return query.error();
+    }
+    return query.value().next() ? query.value().value(0).toInt() : 0;
+}
+
+Status migrate(QSqlDatabase db, const Dialect &dialect, int target)
+{
+    const Result<int> current = schemaVersion(db);
+    if (!current) {
+        return current.error();
+    }
+    if (current.value() > latestSchemaVersion()) {
+        return makeError(ErrorCode::Storage,
+                         QCoreApplication::translate("Ledgerdesk::Core::Schema",
+                                                     "the ledger has schema version %1, newer than "
+                                                     "this program understands (%2)")
+                             .arg(current.value())
+                             .arg(latestSchemaVersion()));
+    }
+    for (int version = current.value() + 1; version <= target; ++version) {
+        WriteTransaction tx(db, dialect);
+        if (!tx.begun()) {
+            return tx.begun();
+        }
+        QStringList ddl;
+        for (const QString &statement : steps()[static_cast<std::size_t>(version - 1)](dialect)) {
+            ddl << dialect.expand(statement);
+        }
+        ddl << QStringLiteral("DELETE FROM meta WHERE key = 'schema_version'")
+            << QStringLiteral("INSERT INTO meta (key, value) VALUES ('schema_version', '%1')")
+                   .arg(version);
+        if (const Status applied = execAll(db, ddl); !applied) {
+            return applied;
+        }
+        if (const Status committed = tx.commit(); !committed) {
+            return committed;
+        }
+        qCInfo(lcSchema) << "migrated ledger schema to version" << version;
+    }
+    return success();
+}
+
+} // namespace Ledgerdesk::Core
