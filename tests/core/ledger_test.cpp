@@ -163,3 +163,10 @@ TEST_F(LedgerTest, batch_isAllOrNothing)
     EXPECT_TRUE(result.error().message.contains(QStringLiteral("b2")));
     EXPECT_EQ(t.ledger().balance(sku, east).value().available(), 0);
 }
+
+TEST_F(LedgerTest, runsOnTheBackendTheSuiteWasStartedFor)
+{
+    const QString expected = TempStore::usingPostgres() ? QStringLiteral("QPSQL")
+                                                        : QStringLiteral("QSQLITE");
+    EXPECT_EQ(t.store().connection().driverName(), expected);
+}

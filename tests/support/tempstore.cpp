@@ -1,19 +1,79 @@
 #include "tempstore.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
 #include <gtest/gtest.h>
 
 namespace Ledgerdesk::Testing {
 
 using namespace Core;
 
+namespace {
+
+StoreConfig postgresConfig(const QString &database)
+{
+    StoreConfig config;
+    config.backend = Backend::Postgres;
+    config.host = QStringLiteral("127.0.0.1");
+    config.port = qEnvironmentVariableIntValue("LEDGERDESK_TEST_PG_PORT");
+    config.user = QStringLiteral("ledgerdesk");
+    config.databaseName = database;
+    return config;
+}
+
+// Runs one statement on the maintenance database (CREATE/DROP DATABASE cannot run inside another).
+void maintenance(const QString &sql)
+{
+    const QString name = QStringLiteral("ledgerdesk-test-maintenance");
+    QSqlDatabase db = QSqlDatabase::contains(name)
+                          ? QSqlDatabase::database(name)
+                          : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    const StoreConfig config = postgresConfig(QStringLiteral("postgres"));
+    db.setHostName(config.host);
+    db.setPort(config.port);
+    db.setUserName(config.user);
+    db.setDatabaseName(config.databaseName);
+    ASSERT_TRUE(db.isOpen() || db.open()) << db.lastError().text().toStdString();
+    QSqlQuery q(db);
+    ASSERT_TRUE(q.exec(sql)) << q.lastError().text().toStdString();
+}
+
+StoreConfig testConfig(const QTemporaryDir &dir, QString &pgDatabase)
+{
+    if (!TempStore::usingPostgres()) {
+        return StoreConfig::sqlite(dir.filePath(QStringLiteral("ledger.db")));
+    }
+    pgDatabase
+        = QStringLiteral("ledgerdesk_test_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    maintenance(QStringLiteral("CREATE DATABASE ") + pgDatabase);
+    return postgresConfig(pgDatabase);
+}
+
+} // namespace
+
+bool TempStore::usingPostgres()
+{
+    return qEnvironmentVariableIsSet("LEDGERDESK_TEST_PG_PORT");
+}
+
 TempStore::TempStore()
-    : m_store(
-        std::make_unique<Store>(StoreConfig::sqlite(m_dir.filePath(QStringLiteral("ledger.db")))))
+    : m_store(std::make_unique<Store>(testConfig(m_dir, m_pgDatabase)))
     , m_catalog(*m_store)
     , m_ledger(*m_store)
 {
     const Status opened = m_store->open();
     EXPECT_TRUE(opened.ok()) << (opened ? "" : opened.error().message.toStdString());
+}
+
+TempStore::~TempStore()
+{
+    m_store.reset();
+    if (!m_pgDatabase.isEmpty()) {
+        maintenance(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgDatabase));
+    }
 }
 
 QString TempStore::path() const

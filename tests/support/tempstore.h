@@ -15,6 +15,8 @@ class TempStore final
 {
 public:
     TempStore();
+    ~TempStore();
+    Q_DISABLE_COPY_MOVE(TempStore)
 
     QString path() const;
 
@@ -29,8 +31,12 @@ public:
     Core::VariantId variant(const QString &sku);
     Core::LocationId location(const QString &code);
 
+    // True when the suite runs against the PostgreSQL server named by LEDGERDESK_TEST_PG_PORT.
+    static bool usingPostgres();
+
 private:
     QTemporaryDir m_dir;
+    QString m_pgDatabase;
     std::unique_ptr<Core::Store> m_store;
     Core::Catalog m_catalog;
     Core::Ledger m_ledger;
