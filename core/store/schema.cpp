@@ -79,11 +79,56 @@ QStringList version2(const Dialect &d)
     return ddl;
 }
 
+// Version 3: the sync engine's ownership map, three-way base values, outbox, inbox and exceptions.
+QStringList version3(const Dialect &d)
+{
+    QStringList ddl = {
+        QStringLiteral("CREATE TABLE ownership (data_kind TEXT PRIMARY KEY, system TEXT NOT NULL)"),
+        QStringLiteral("INSERT INTO ownership (data_kind, system) VALUES ('on_hand', 'wms'), "
+                       "('product', 'erp'), ('price', 'erp'), ('company', 'shopify'), "
+                       "('customer', 'shopify'), ('order', 'channel')"),
+        QStringLiteral("CREATE TABLE sync_values (system TEXT NOT NULL, entity TEXT NOT NULL, "
+                       "entity_key TEXT NOT NULL, base_value TEXT, external_value TEXT, "
+                       "external_at ${BIGINT}, agreed_at ${BIGINT}, PRIMARY KEY (system, entity, "
+                       "entity_key))"),
+        QStringLiteral("CREATE TABLE outbox (id ${ID}, idempotency_key TEXT NOT NULL UNIQUE, "
+                       "target TEXT NOT NULL, kind TEXT NOT NULL, entity_key TEXT NOT NULL, "
+                       "payload TEXT NOT NULL, request_hash TEXT NOT NULL, posting_id ${BIGINT} "
+                       "REFERENCES postings(id), status TEXT NOT NULL CHECK (status IN "
+                       "('pending', 'in_flight', 'done', 'dead')), attempts INTEGER NOT NULL "
+                       "DEFAULT 0, first_failure_at ${BIGINT}, next_attempt_at ${BIGINT} NOT NULL, "
+                       "last_error TEXT NOT NULL DEFAULT '', response TEXT NOT NULL DEFAULT '', "
+                       "created_at ${BIGINT} NOT NULL, completed_at ${BIGINT}, UNIQUE (posting_id, "
+                       "target, kind))"),
+        QStringLiteral("CREATE INDEX outbox_due ON outbox(target, status, next_attempt_at)"),
+        QStringLiteral("CREATE TABLE inbox (id ${ID}, system TEXT NOT NULL, event_id TEXT NOT NULL, "
+                       "topic TEXT NOT NULL, entity_key TEXT NOT NULL, source_at ${BIGINT} NOT "
+                       "NULL, received_at ${BIGINT} NOT NULL, applied_at ${BIGINT}, outcome TEXT "
+                       "NOT NULL DEFAULT '', payload TEXT NOT NULL, UNIQUE (system, event_id))"),
+        QStringLiteral("CREATE INDEX inbox_entity ON inbox(system, entity_key, source_at)"),
+        QStringLiteral("CREATE TABLE sync_exceptions (id ${ID}, kind TEXT NOT NULL, system TEXT NOT "
+                       "NULL, entity TEXT NOT NULL, entity_key TEXT NOT NULL, base_value TEXT, "
+                       "ledger_value TEXT, external_value TEXT, error_text TEXT NOT NULL DEFAULT "
+                       "'', attempts INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL CHECK (state "
+                       "IN ('open', 'acknowledged', 'resolved', 'ignored')), assignee TEXT NOT NULL "
+                       "DEFAULT '', outbox_id ${BIGINT} REFERENCES outbox(id), created_at "
+                       "${BIGINT} NOT NULL, updated_at ${BIGINT} NOT NULL, resolved_at ${BIGINT}, "
+                       "resolution TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX sync_exceptions_state ON sync_exceptions(state, created_at)"),
+        QStringLiteral("CREATE TABLE exception_history (id ${ID}, exception_id ${BIGINT} NOT NULL "
+                       "REFERENCES sync_exceptions(id), at ${BIGINT} NOT NULL, actor TEXT NOT "
+                       "NULL, action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX exception_history_of ON exception_history(exception_id, id)"),
+    };
+    ddl << d.appendOnlyGuards(QStringLiteral("exception_history"));
+    return ddl;
+}
+
 using Step = std::function<QStringList(const Dialect &)>;
 
 const std::vector<Step> &steps()
 {
-    static const std::vector<Step> all = {version1, version2};
+    static const std::vector<Step> all = {version1, version2, version3};
     return all;
 }
 

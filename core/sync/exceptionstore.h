@@ -1,0 +1,68 @@
+#pragma once
+
+#include <core/error.h>
+#include <core/sync/syncexception.h>
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+namespace Ledgerdesk::Core {
+
+class Store;
+
+struct ExceptionFilter
+{
+    std::optional<QString> system;
+    std::optional<ExceptionKind> kind;
+    std::optional<ExceptionState> state;
+    std::optional<QString> assignee;
+    std::optional<UtcMillis> olderThan; // created before this instant
+    bool openOnly = false;              // open or acknowledged
+    int limit = 500;
+
+    static ExceptionFilter unresolved()
+    {
+        ExceptionFilter filter;
+        filter.openOnly = true;
+        return filter;
+    }
+};
+
+// Exceptions and their history. Every change a person makes is one transaction with its
+// history row and its audit-log row.
+class ExceptionStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(ExceptionStore)
+
+public:
+    explicit ExceptionStore(Store &store);
+
+    // Inside the caller's transaction. An open exception for the same kind, system and entity
+    // is updated (attempts + 1, new values) instead of duplicated. Returns its id.
+    static Result<qint64> raise(QSqlDatabase db, const SyncException &exception, UtcMillis now);
+    static Status appendHistory(QSqlDatabase db, qint64 id, const ExceptionEvent &event);
+    // Closes an exception inside the caller's transaction, with history and audit rows.
+    static Status close(QSqlDatabase db,
+                        qint64 id,
+                        ExceptionState state,
+                        const QString &actor,
+                        const QString &resolution,
+                        UtcMillis now);
+
+    Status acknowledge(qint64 id, const QString &actor);
+    Status assign(qint64 id, const QString &assignee, const QString &actor);
+    Status addNote(qint64 id, const QString &note, const QString &actor);
+
+    Result<std::optional<SyncException>> get(qint64 id);
+    Result<QList<SyncException>> list(const ExceptionFilter &filter);
+
+private:
+    Status changeWithHistory(qint64 id,
+                             const QString &sqlSet,
+                             const QVariantList &values,
+                             const ExceptionEvent &event);
+
+    Store &m_store;
+};
+
+} // namespace Ledgerdesk::Core

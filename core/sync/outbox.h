@@ -1,0 +1,53 @@
+#pragma once
+
+#include <core/error.h>
+#include <core/sync/outboxitem.h>
+#include <core/sync/retrypolicy.h>
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+
+namespace Ledgerdesk::Core {
+
+class Store;
+
+struct OutboxBacklog
+{
+    qint64 pending = 0;
+    qint64 inFlight = 0;
+    qint64 dead = 0;
+    std::optional<UtcMillis> oldestPendingAt;
+};
+
+// The transactional outbox. enqueue() runs inside the caller's transaction, next to the ledger
+// change that caused it; the worker claims due rows, delivers them and reports the outcome.
+class Outbox final
+{
+    Q_DECLARE_TR_FUNCTIONS(Outbox)
+
+public:
+    Outbox(Store &store, RetryPolicy policy = RetryPolicy());
+
+    // Same key and same request: nothing new. Same key, different request: a conflict.
+    static Status enqueue(QSqlDatabase db, const OutboxItem &item, UtcMillis now);
+
+    Result<QList<OutboxItem>> claimDue(const QString &target, UtcMillis now, int limit);
+    Status complete(qint64 id, const QByteArray &response, UtcMillis now);
+    // Reschedules with backoff, or dead-letters (and raises an exception) past the budget or
+    // when the target refused the request for good. Returns the new status.
+    Result<OutboxStatus> fail(qint64 id, const DeliveryFailure &failure, UtcMillis now);
+    // A dead letter goes back to pending with its original idempotency key.
+    Status replay(qint64 id, const QString &actor, UtcMillis now);
+    // After a crash, rows left in flight are pending again; their keys make resending safe.
+    Result<int> recoverInFlight();
+
+    Result<std::optional<OutboxItem>> item(qint64 id);
+    Result<OutboxBacklog> backlog(const QString &target);
+
+private:
+    Store &m_store;
+    RetryPolicy m_policy;
+};
+
+} // namespace Ledgerdesk::Core
