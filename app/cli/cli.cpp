@@ -14,6 +14,10 @@ const Command kCommands[] = {
     {"init", "create (or migrate) a ledger", initCommand},
     {"post", "post one movement", postCommand},
     {"ledger", "verify or rebuild balances from movements", ledgerCommand},
+    {"import", "import products, inventory or locations from CSV", importCommand},
+    {"export", "export products, inventory, locations or movements as CSV", exportCommand},
+    {"availability", "show stock by SKU, style and location", availabilityCommand},
+    {"demo", "fill an empty ledger with a demo business", demoCommand},
 };
 
 void printUsage(QTextStream &out)

@@ -29,5 +29,9 @@ int run(const QStringList &arguments);
 int initCommand(CliContext &context, const QStringList &arguments);
 int postCommand(CliContext &context, const QStringList &arguments);
 int ledgerCommand(CliContext &context, const QStringList &arguments);
+int importCommand(CliContext &context, const QStringList &arguments);
+int exportCommand(CliContext &context, const QStringList &arguments);
+int availabilityCommand(CliContext &context, const QStringList &arguments);
+int demoCommand(CliContext &context, const QStringList &arguments);
 
 } // namespace Ledgerdesk::Cli
