@@ -18,6 +18,7 @@ const Command kCommands[] = {
     {"export", "export products, inventory, locations or movements as CSV", exportCommand},
     {"availability", "show stock by SKU, style and location", availabilityCommand},
     {"demo", "fill an empty ledger with a demo business", demoCommand},
+    {"exceptions", "list, show and resolve sync exceptions", exceptionsCommand},
 };
 
 void printUsage(QTextStream &out)

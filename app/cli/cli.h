@@ -33,5 +33,6 @@ int importCommand(CliContext &context, const QStringList &arguments);
 int exportCommand(CliContext &context, const QStringList &arguments);
 int availabilityCommand(CliContext &context, const QStringList &arguments);
 int demoCommand(CliContext &context, const QStringList &arguments);
+int exceptionsCommand(CliContext &context, const QStringList &arguments);
 
 } // namespace Ledgerdesk::Cli
