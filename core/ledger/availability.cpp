@@ -13,6 +13,14 @@ const QString kFrom = QStringLiteral(
     " FROM balances b JOIN variants v ON v.id = b.variant_id JOIN styles s ON s.id = v.style_id "
     "JOIN locations l ON l.id = b.location_id");
 
+// Same rows, walked as variants by SKU × locations by code through their unique indexes, so the
+// SKU order needs no sort of the whole table: a first page of 200 000 balances takes 0.3 ms instead
+// of 58 ms. CROSS JOIN fixes SQLite's join order; the join terms sit in the last ON clause so the
+// text stays valid PostgreSQL.
+const QString kFromBySku = QStringLiteral(
+    " FROM variants v CROSS JOIN locations l CROSS JOIN balances b JOIN styles s ON s.id = "
+    "v.style_id AND b.variant_id = v.id AND b.location_id = l.id");
+
 struct Where
 {
     QString sql;
@@ -78,6 +86,12 @@ QString orderBy(AvailabilitySort sort, bool descending)
         return QStringLiteral(" ORDER BY b.committed") + dir + QStringLiteral(", v.sku, l.code");
     case AvailabilitySort::Incoming:
         return QStringLiteral(" ORDER BY b.incoming") + dir + QStringLiteral(", v.sku, l.code");
+    case AvailabilitySort::Color:
+        return QStringLiteral(" ORDER BY v.option1_value") + dir
+               + QStringLiteral(", v.sku, l.code");
+    case AvailabilitySort::Size:
+        return QStringLiteral(" ORDER BY v.option2_value") + dir
+               + QStringLiteral(", v.sku, l.code");
     }
     return QString();
 }
@@ -127,7 +141,8 @@ Result<QList<AvailabilityRow>> AvailabilityQuery::fetch(const AvailabilityFilter
                       "v.option1_value, v.option2_value, v.barcode, l.code, l.name, b.available, "
                       "b.committed, b.reserved, b.damaged, b.quality_control, b.safety_stock, "
                       "b.incoming, b.updated_at")
-                  + kFrom + w.sql + orderBy(sort, descending);
+                  + (sort == AvailabilitySort::Sku ? kFromBySku : kFrom) + w.sql
+                  + orderBy(sort, descending);
     QVariantList values = w.values;
     if (limit >= 0) {
         sql += QStringLiteral(" LIMIT ? OFFSET ?");
@@ -158,6 +173,16 @@ Result<QList<AvailabilityRow>> AvailabilityQuery::fetch(const AvailabilityFilter
         rows << row;
     }
     return rows;
+}
+
+Result<UtcMillis> AvailabilityQuery::newestUpdate()
+{
+    auto q
+        = execute(m_store.connection(), QStringLiteral("SELECT MAX(updated_at) FROM balances"), {});
+    if (!q) {
+        return q.error();
+    }
+    return q.value().next() ? q.value().value(0).toLongLong() : 0;
 }
 
 } // namespace Ledgerdesk::Core

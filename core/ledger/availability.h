@@ -38,7 +38,17 @@ struct AvailabilityRow
     UtcMillis updatedAt = 0;
 };
 
-enum class AvailabilitySort { Sku, Style, Location, Available, OnHand, Committed, Incoming };
+enum class AvailabilitySort {
+    Sku,
+    Style,
+    Location,
+    Available,
+    OnHand,
+    Committed,
+    Incoming,
+    Color, // first option value
+    Size,  // second option value
+};
 
 // Reads balances joined with master data; filtering and sorting happen in SQL, never in memory.
 class AvailabilityQuery final
@@ -52,6 +62,8 @@ public:
                                          bool descending = false,
                                          qint64 limit = -1,
                                          qint64 offset = 0);
+    // The newest balance change in the whole ledger; 0 when there are no balances.
+    Result<UtcMillis> newestUpdate();
 
 private:
     Store &m_store;

@@ -1,0 +1,127 @@
+#include "demoseeder.h"
+
+#include <core/catalog/catalog.h>
+#include <core/ledger/ledger.h>
+#include <core/store/sql.h>
+#include <core/store/store.h>
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace Ledgerdesk::Core {
+
+namespace {
+
+const QString kSource = QStringLiteral("demo");
+const QString kActor = QStringLiteral("demo-seeder");
+
+struct SeedIds
+{
+    QList<QList<VariantId>> variants; // [style][variant]
+    QList<LocationId> locations;
+};
+
+Result<SeedIds> saveMasterData(Store &store, const DemoCatalog &catalog)
+{
+    Catalog master(store);
+    WriteTransaction tx(store.connection(), store.dialect());
+    if (!tx.begun()) {
+        return tx.begun().error();
+    }
+    SeedIds ids;
+    for (const DemoLocation &l : catalog.locations()) {
+        const auto id = master.saveLocation({0, l.code, l.name, l.kind, true});
+        if (!id) {
+            return id.error();
+        }
+        ids.locations << id.value();
+    }
+    for (const DemoStyle &s : catalog.styles()) {
+        const auto styleId = master.saveStyle({0, s.handle, s.title, s.vendor, s.productType});
+        if (!styleId) {
+            return styleId.error();
+        }
+        QList<VariantId> variantIds;
+        for (const DemoVariant &d : s.variants) {
+            Variant v;
+            v.styleId = styleId.value();
+            v.sku = d.sku;
+            v.barcode = d.barcode;
+            v.options[0] = {QStringLiteral("Color"), d.color};
+            v.options[1] = {QStringLiteral("Size"), d.size};
+            v.price = d.price;
+            const auto id = master.saveVariant(v);
+            if (!id) {
+                return id.error();
+            }
+            variantIds << id.value();
+        }
+        ids.variants << variantIds;
+    }
+    if (const Status committed = tx.commit(); !committed) {
+        return committed.error();
+    }
+    return ids;
+}
+
+// The opening count of one location, plus a few open orders and purchase orders on top.
+PostingRequest openingPosting(const DemoCatalog &catalog, const SeedIds &ids, int location)
+{
+    PostingRequest request;
+    request.source = kSource;
+    request.reference = QStringLiteral("opening-") + catalog.locations()[location].code;
+    request.reason = MovementReason::Count;
+    request.actor = kActor;
+    request.occurredAt = nowUtcMillis();
+    request.note = QCoreApplication::translate("Ledgerdesk::Core::DemoSeeder",
+                                               "Opening stock of the demo ledger");
+    const bool stocksEverything = catalog.locations()[location].kind != LocationKind::TradeShow;
+    int cell = 0;
+    for (int s = 0; s < catalog.styles().size(); ++s) {
+        for (int v = 0; v < catalog.styles()[s].variants.size(); ++v, ++cell) {
+            const qint64 onHand = catalog.startingOnHand(s, v, location);
+            MovementLine line{ids.variants[s][v], ids.locations[location], {}};
+            if (onHand > 0) {
+                // Every ninth stocked cell has units promised to open orders.
+                const qint64 committed = cell % 9 == 0 ? std::min<qint64>(onHand, 1 + cell % 3) : 0;
+                line.delta.set(QuantityName::Available, onHand - committed);
+                line.delta.set(QuantityName::Committed, committed);
+            }
+            if (stocksEverything && onHand < 5) {
+                // Sold out or low: a purchase order is on its way.
+                line.delta.set(QuantityName::Incoming, 12 + 12 * (cell % 3));
+            }
+            if (!line.delta.isZero()) {
+                request.lines << line;
+            }
+        }
+    }
+    return request;
+}
+
+} // namespace
+
+Result<DemoSeedSummary> seedDemoLedger(Store &store, const DemoCatalog &catalog)
+{
+    const auto ids = saveMasterData(store, catalog);
+    if (!ids) {
+        return ids.error();
+    }
+    QList<PostingRequest> requests;
+    DemoSeedSummary summary;
+    for (int l = 0; l < catalog.locations().size(); ++l) {
+        requests << openingPosting(catalog, ids.value(), l);
+        summary.balances += requests.last().lines.size();
+    }
+    const auto posted = Ledger(store).postBatch(requests);
+    if (!posted) {
+        return posted.error();
+    }
+    summary.styles = static_cast<int>(catalog.styles().size());
+    summary.variants = catalog.variantCount();
+    summary.locations = static_cast<int>(catalog.locations().size());
+    return summary;
+}
+
+} // namespace Ledgerdesk::Core

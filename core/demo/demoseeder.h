@@ -1,0 +1,26 @@
+#pragma once
+
+#include <core/demo/democatalog.h>
+#include <core/error.h>
+
+namespace Ledgerdesk::Core {
+
+class Store;
+
+struct DemoSeedSummary
+{
+    int styles = 0;
+    int variants = 0;
+    int locations = 0;
+    qint64 balances = 0; // SKU × location rows the opening postings touched
+};
+
+// Writes the demo catalogue's master data and opening stock straight into a ledger: one
+// transaction for the master data, one ledger batch for the stock. Running it again changes
+// nothing, because the postings are idempotent on their references.
+// Besides on-hand stock it leaves some units committed to open orders and some incoming on
+// purchase orders, so every column of the availability view has something to show.
+Result<DemoSeedSummary> seedDemoLedger(Store &store,
+                                       const DemoCatalog &catalog = DemoCatalog::generate());
+
+} // namespace Ledgerdesk::Core
