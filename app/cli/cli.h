@@ -34,5 +34,6 @@ int exportCommand(CliContext &context, const QStringList &arguments);
 int availabilityCommand(CliContext &context, const QStringList &arguments);
 int demoCommand(CliContext &context, const QStringList &arguments);
 int exceptionsCommand(CliContext &context, const QStringList &arguments);
+int benchCommand(CliContext &context, const QStringList &arguments);
 
 } // namespace Ledgerdesk::Cli

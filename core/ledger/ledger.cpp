@@ -5,7 +5,10 @@
 #include <core/store/store.h>
 
 #include <QLoggingCategory>
+#include <QScopeGuard>
+#include <QSqlDriver>
 #include <QSqlQuery>
+#include <QThread>
 
 namespace Ledgerdesk::Core {
 
@@ -37,6 +40,23 @@ Ledger::Ledger(Store &store)
     : m_store(store)
 {}
 
+Ledger::~Ledger() = default;
+
+Result<PostingWriter *> Ledger::writerFor(const QSqlDatabase &db)
+{
+    // Preparing the four posting statements costs more than a posting itself; do it once per
+    // connection.
+    if (!m_writer || !m_writer->preparedOn(db)) {
+        m_writer.reset();
+        auto writer = std::make_unique<PostingWriter>(db);
+        if (const Status prepared = writer->prepare(); !prepared) {
+            return prepared.error();
+        }
+        m_writer = std::move(writer);
+    }
+    return m_writer.get();
+}
+
 Result<PostingResult> Ledger::post(const PostingRequest &request)
 {
     auto results = postBatch({request});
@@ -54,10 +74,13 @@ Result<QList<PostingResult>> Ledger::postBatch(const QList<PostingRequest> &requ
     if (!tx.begun()) {
         return tx.begun().error();
     }
-    PostingWriter writer(db);
-    if (const Status prepared = writer.prepare(); !prepared) {
+    const auto prepared = writerFor(db);
+    if (!prepared) {
         return prepared.error();
     }
+    PostingWriter &writer = *prepared.value();
+    // Whatever happens below, no statement keeps a snapshot open after this call.
+    const auto release = qScopeGuard([&writer] { writer.release(); });
     QList<PostingResult> results;
     results.reserve(requests.size());
     const qint64 total = requests.size();
@@ -114,15 +137,30 @@ Result<PostingResult> Ledger::transfer(VariantId variant,
 
 Result<Quantities> Ledger::balance(VariantId variant, LocationId location)
 {
-    auto q
-        = runQuery(m_store.connection(),
-                   QStringLiteral("SELECT ") + kQuantityColumns
-                       + QStringLiteral(" FROM balances WHERE variant_id = ? AND location_id = ?"),
-                   {variant, location});
-    if (!q) {
-        return q.error();
+    // A point lookup costs less than preparing its statement, or even than finding this thread's
+    // connection by name: the same thread with a live driver is the connection Store would give.
+    const bool reusable = m_balance && m_balanceThread == QThread::currentThread()
+                          && m_balance->driver() != nullptr && m_balance->driver()->isOpen();
+    if (!reusable) {
+        auto query = std::make_unique<QSqlQuery>(m_store.connection());
+        query->setForwardOnly(true);
+        if (!query->prepare(
+                QStringLiteral("SELECT ") + kQuantityColumns
+                + QStringLiteral(" FROM balances WHERE variant_id = ? AND location_id = ?"))) {
+            return storageError(*query, QStringLiteral("balance"));
+        }
+        m_balance = std::move(query);
+        m_balanceThread = QThread::currentThread();
     }
-    return q.value().next() ? quantitiesAt(q.value(), 0) : Quantities{};
+    QSqlQuery &q = *m_balance;
+    q.bindValue(0, variant);
+    q.bindValue(1, location);
+    if (!q.exec()) {
+        return storageError(q, QStringLiteral("balance"));
+    }
+    const Quantities result = q.next() ? quantitiesAt(q, 0) : Quantities{};
+    q.finish();
+    return result;
 }
 
 Result<VerifyReport> Ledger::verify()

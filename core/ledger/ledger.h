@@ -6,9 +6,15 @@
 #include <QCoreApplication>
 
 #include <functional>
+#include <memory>
+
+class QSqlDatabase;
+class QSqlQuery;
+class QThread;
 
 namespace Ledgerdesk::Core {
 
+class PostingWriter;
 class Store;
 
 struct BalanceMismatch
@@ -34,12 +40,16 @@ struct VerifyReport
 using ProgressCallback = std::function<bool(qint64, qint64)>;
 
 // The append-only inventory ledger. Balances change only in the transaction that records why.
+// It keeps its statements prepared between calls, so use one Ledger from one thread at a time
+// (each thread its own Ledger, as each has its own connection).
 class Ledger final
 {
     Q_DECLARE_TR_FUNCTIONS(Ledger)
 
 public:
     explicit Ledger(Store &store);
+    ~Ledger();
+    Q_DISABLE_COPY_MOVE(Ledger)
 
     Result<PostingResult> post(const PostingRequest &request);
     // All postings in one transaction: either every one applies (duplicates skipped) or none.
@@ -60,7 +70,12 @@ public:
     Result<VerifyReport> rebuild(const QString &actor);
 
 private:
+    Result<PostingWriter *> writerFor(const QSqlDatabase &db);
+
     Store &m_store;
+    std::unique_ptr<PostingWriter> m_writer;
+    std::unique_ptr<QSqlQuery> m_balance;
+    QThread *m_balanceThread = nullptr;
 };
 
 } // namespace Ledgerdesk::Core

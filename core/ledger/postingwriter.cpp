@@ -18,12 +18,12 @@ Status prepareQuery(QSqlQuery &query, const QString &sql)
 
 } // namespace
 
-PostingWriter::PostingWriter(QSqlDatabase db)
-    : m_db(std::move(db))
-    , m_insertPosting(m_db)
-    , m_insertMovement(m_db)
-    , m_upsertBalance(m_db)
-    , m_audit(m_db)
+PostingWriter::PostingWriter(const QSqlDatabase &db)
+    : m_insertPosting(db)
+    , m_insertMovement(db)
+    , m_upsertBalance(db)
+    , m_audit(db)
+    , m_existing(db)
 {}
 
 Status PostingWriter::prepare()
@@ -56,14 +56,35 @@ Status PostingWriter::prepare()
         {m_audit,
          QStringLiteral("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, "
                         "?, ?, ?)")},
+        {m_existing,
+         QStringLiteral("SELECT id, request_hash FROM postings WHERE source = ? AND reference = "
+                        "?")},
     };
 
+    m_prepared = false;
     for (const auto &statement : statements) {
+        statement.query.setForwardOnly(true);
         if (const Status prepared = prepareQuery(statement.query, statement.sql); !prepared) {
             return prepared;
         }
     }
+    m_prepared = true;
     return success();
+}
+
+bool PostingWriter::preparedOn(const QSqlDatabase &db) const
+{
+    // The queries track their driver weakly: once the connection is removed it reads as null.
+    return m_prepared && db.isOpen() && m_insertPosting.driver() != nullptr
+           && m_insertPosting.driver() == db.driver();
+}
+
+void PostingWriter::release()
+{
+    for (QSqlQuery *query :
+         {&m_insertPosting, &m_insertMovement, &m_upsertBalance, &m_audit, &m_existing}) {
+        query->finish();
+    }
 }
 
 Status PostingWriter::validate(const PostingRequest &request) const
@@ -98,23 +119,25 @@ Status PostingWriter::validate(const PostingRequest &request) const
 
 Result<PostingResult> PostingWriter::existing(const PostingRequest &request)
 {
-    auto q = runQuery(m_db,
-                      QStringLiteral("SELECT id, request_hash FROM postings WHERE source = ? AND "
-                                     "reference = ?"),
-                      {request.source, request.reference});
-    if (!q) {
-        return q.error();
+    QSqlQuery &q = m_existing;
+    q.bindValue(0, request.source);
+    q.bindValue(1, request.reference);
+    if (!q.exec()) {
+        return storageError(q, tr("finding the earlier posting"));
     }
-    if (!q.value().next()) {
+    if (!q.next()) {
         return makeError(ErrorCode::Storage, tr("posting vanished during the transaction"));
     }
-    if (q.value().value(1).toString() != request.contentHash()) {
+    const PostingId id = q.value(0).toLongLong();
+    const QString hash = q.value(1).toString();
+    q.finish();
+    if (hash != request.contentHash()) {
         return makeError(ErrorCode::Conflict,
                          tr("%1/%2 was already posted with different lines")
                              .arg(request.source, request.reference));
     }
     PostingResult result;
-    result.postingId = q.value().value(0).toLongLong();
+    result.postingId = id;
     result.duplicate = true;
     return result;
 }
