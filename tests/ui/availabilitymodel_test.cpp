@@ -183,7 +183,7 @@ TEST_F(SmallLedger, refreshShowsAPostingMadeThroughTheLedger)
     post(QStringLiteral("more"), QStringLiteral("FJ-NAVY-S"), QStringLiteral("WH-EAST"), 5);
     post(QStringLiteral("new-cell"), QStringLiteral("FJ-NAVY-M"), QStringLiteral("STORE-SOHO"), 7);
     model.refresh();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return model.rowCount() == 6; }, 5000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model.rowCount() == 6; }, 20000));
     EXPECT_GE(changed.count(), 1);
     // Until the fresh page arrives the row keeps a value on screen instead of going blank.
     EXPECT_FALSE(cell(model, row, AvailabilityModel::Available).isEmpty());
