@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <sqlite3.h>
+
 namespace Ledgerdesk::Core {
 
 Q_LOGGING_CATEGORY(lcLedger, "ledgerdesk.core.ledger")
@@ -137,6 +139,26 @@ Result<PostingResult> Ledger::transfer(VariantId variant,
 
 Result<Quantities> Ledger::balance(VariantId variant, LocationId location)
 {
+    static const QString sql = QStringLiteral("SELECT ") + kQuantityColumns
+                               + QStringLiteral(" FROM balances WHERE variant_id = ? AND "
+                                                "location_id = ?");
+    if (sqlite3_stmt *native = m_store.nativeStatement(sql)) {
+        sqlite3_bind_int64(native, 1, variant);
+        sqlite3_bind_int64(native, 2, location);
+        Quantities result;
+        const int step = sqlite3_step(native);
+        if (step == SQLITE_ROW) {
+            for (int i = 0; i < kStoredQuantityCount; ++i) {
+                result.values[static_cast<std::size_t>(i)] = sqlite3_column_int64(native, i);
+            }
+        }
+        sqlite3_reset(native);
+        if (step != SQLITE_ROW && step != SQLITE_DONE) {
+            return makeError(ErrorCode::Storage,
+                             tr("reading a balance failed (SQLite error %1)").arg(step));
+        }
+        return result;
+    }
     // A point lookup costs less than preparing its statement, or even than finding this thread's
     // connection by name: the same thread with a live driver is the connection Store would give.
     const bool reusable = m_balance && m_balanceThread == QThread::currentThread()
@@ -144,9 +166,7 @@ Result<Quantities> Ledger::balance(VariantId variant, LocationId location)
     if (!reusable) {
         auto query = std::make_unique<QSqlQuery>(m_store.connection());
         query->setForwardOnly(true);
-        if (!query->prepare(
-                QStringLiteral("SELECT ") + kQuantityColumns
-                + QStringLiteral(" FROM balances WHERE variant_id = ? AND location_id = ?"))) {
+        if (!query->prepare(sql)) {
             return storageError(*query, QStringLiteral("balance"));
         }
         m_balance = std::move(query);

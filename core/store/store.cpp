@@ -1,9 +1,11 @@
 #include "store.h"
 
+#include <core/store/nativestatements.h>
 #include <core/store/schema.h>
 #include <core/store/sql.h>
 
 #include <QLoggingCategory>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -35,6 +37,7 @@ Store::Store(StoreConfig config)
 Store::~Store()
 {
     QMutexLocker lock(&m_mutex);
+    m_native.clear(); // finalised before their connections close
     for (const QString &name : std::as_const(m_names)) {
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -100,9 +103,38 @@ QSqlDatabase Store::connection()
     return db.value();
 }
 
+sqlite3_stmt *Store::nativeStatement(const QString &sql)
+{
+    if (m_config.backend != Backend::Sqlite) {
+        return nullptr;
+    }
+    const QThread *thread = QThread::currentThread();
+    std::shared_ptr<NativeStatements> cache;
+    {
+        QMutexLocker lock(&m_mutex);
+        cache = m_native.value(thread);
+    }
+    if (!cache) {
+        // First use on this thread: find the sqlite3 connection behind Qt's driver.
+        QSqlDatabase db = connection();
+        const QVariant handle = db.isOpen() ? db.driver()->handle() : QVariant();
+        if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+            return nullptr;
+        }
+        cache = std::make_shared<NativeStatements>(*static_cast<sqlite3 *const *>(handle.data()));
+        QMutexLocker lock(&m_mutex);
+        m_native.insert(thread, cache);
+    }
+    return cache->get(sql);
+}
+
 void Store::closeThreadConnection()
 {
     const QString name = connectionName();
+    {
+        QMutexLocker lock(&m_mutex);
+        m_native.remove(QThread::currentThread()); // finalised before the connection closes
+    }
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen()) {

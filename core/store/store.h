@@ -4,12 +4,21 @@
 #include <core/store/dialect.h>
 #include <core/store/storeconfig.h>
 
+#include <QHash>
 #include <QMutex>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
+class QThread;
+
+struct sqlite3_stmt;
+
 namespace Ledgerdesk::Core {
+
+class NativeStatements;
 
 // Owns the configuration of one ledger database and hands each thread its own named connection.
 class Store final
@@ -28,6 +37,10 @@ public:
     QSqlDatabase connection();
     void closeThreadConnection();
 
+    // The calling thread's native statement for `sql` on SQLite, reset and ready to bind;
+    // nullptr on PostgreSQL or when it cannot be prepared (callers then use QSqlQuery).
+    sqlite3_stmt *nativeStatement(const QString &sql);
+
     const Dialect &dialect() const { return m_dialect; }
 
     const StoreConfig &config() const { return m_config; }
@@ -41,6 +54,7 @@ private:
     int m_id;
     QMutex m_mutex;
     QSet<QString> m_names;
+    QHash<const QThread *, std::shared_ptr<NativeStatements>> m_native; // by connection's thread
 };
 
 } // namespace Ledgerdesk::Core

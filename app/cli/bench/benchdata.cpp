@@ -140,7 +140,7 @@ RawPosting rawBenchPosting(const BenchShape &shape, const char *prefix, qint64 i
     return posting;
 }
 
-QString stockReportSql()
+QString availabilityPageSql()
 {
     return QStringLiteral(
         "SELECT b.variant_id, b.location_id, v.sku, s.handle, s.title, v.option1_value, "

@@ -38,7 +38,7 @@ Core::PostingRequest benchRequest(const BenchShape &shape, const QString &prefix
 RawPosting rawBenchPosting(const BenchShape &shape, const char *prefix, qint64 i, qint64 at);
 
 // The SQL AvailabilityQuery::fetch runs for an unfiltered stock report sorted by SKU.
-QString stockReportSql();
+QString availabilityPageSql();
 // The same rows' keys in SKU × location order, the plain way: what the report must match.
 QString stockOrderSql();
 

@@ -6,6 +6,7 @@
 #include <app/cli/bench/rawledger.h>
 #include <core/ledger/availability.h>
 #include <core/ledger/ledger.h>
+#include <core/ledger/stockreport.h>
 #include <core/store/dialect.h>
 #include <core/store/store.h>
 
@@ -159,11 +160,12 @@ Core::Status BenchLedger::measureReport()
         return opened;
     }
     Core::AvailabilityQuery query(store);
+    Core::StockReport report(store);
     QElapsedTimer timer;
     // Run 0 warms the page cache for both and is not counted.
     for (int run = 0; run <= m_options.reportRuns; ++run) {
         timer.start();
-        const auto iterated = raw.iterate(stockReportSql());
+        const auto iterated = raw.iterate(Core::StockReport::sql());
         const double r = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         if (!iterated) {
             return iterated.error();
@@ -171,10 +173,10 @@ Core::Status BenchLedger::measureReport()
         rawRows = iterated.value();
 
         timer.start();
-        const auto fetched = query.fetch(Core::AvailabilityFilter{});
+        const auto fetched = report.fetch();
         qint64 units = 0;
         if (fetched) {
-            for (const Core::AvailabilityRow &row : fetched.value()) {
+            for (const Core::StockRow &row : fetched.value()) {
                 units += row.quantities.available();
             }
         }
@@ -200,7 +202,7 @@ Core::Status BenchLedger::measureReport()
                                            .arg(expected.value().size()));
             }
             for (qsizetype i = 0; i < fetched.value().size(); ++i) {
-                const Core::AvailabilityRow &row = fetched.value()[i];
+                const Core::StockRow &row = fetched.value()[i];
                 if (expected.value()[i] != std::pair{row.variantId, row.locationId}) {
                     return Core::makeError(
                         Core::ErrorCode::Storage,
@@ -220,7 +222,7 @@ Core::Status BenchLedger::measureReport()
     }
     std::vector<double> qtMs;
     for (int run = 0; run < m_options.reportRuns; ++run) {
-        const auto iterated = qtIterateMs(ledgerPath, stockReportSql());
+        const auto iterated = qtIterateMs(ledgerPath, Core::StockReport::sql());
         if (!iterated) {
             return iterated.error();
         }
@@ -232,7 +234,7 @@ Core::Status BenchLedger::measureReport()
     for (int run = 0; run <= m_options.reportRuns; ++run) {
         timer.start();
         const auto iterated
-            = raw.iterate(stockReportSql() + QStringLiteral(" LIMIT %1").arg(kPageRows));
+            = raw.iterate(availabilityPageSql() + QStringLiteral(" LIMIT %1").arg(kPageRows));
         const double r = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         timer.start();
         const auto fetched = query.fetch(
