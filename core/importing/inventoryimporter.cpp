@@ -275,7 +275,7 @@ Result<ImportReport> InventoryImporter::importDevice(QIODevice &device,
         createdIds << id.value();
     }
     report.locationsCreated = newLocations.size();
-    PostingWriter writer(m_store.connection());
+    PostingWriter writer(m_store.connection(), &m_store);
     if (const Status prepared = writer.prepare(); !prepared) {
         return prepared.error();
     }

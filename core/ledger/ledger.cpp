@@ -50,7 +50,7 @@ Result<PostingWriter *> Ledger::writerFor(const QSqlDatabase &db)
     // connection.
     if (!m_writer || !m_writer->preparedOn(db)) {
         m_writer.reset();
-        auto writer = std::make_unique<PostingWriter>(db);
+        auto writer = std::make_unique<PostingWriter>(db, &m_store);
         if (const Status prepared = writer->prepare(); !prepared) {
             return prepared.error();
         }

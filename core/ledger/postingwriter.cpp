@@ -1,12 +1,44 @@
 #include "postingwriter.h"
 
 #include <core/store/sql.h>
+#include <core/store/store.h>
+
+#include <sqlite3.h>
 
 #include <cstdlib>
 
 namespace Ledgerdesk::Core {
 
 namespace {
+
+const QString kInsertPosting = QStringLiteral(
+    "INSERT INTO postings (source, reference, request_hash, reason, actor, occurred_at, "
+    "recorded_at, note, override_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, "
+    "reference) DO NOTHING RETURNING id");
+
+const QString kInsertMovement = QStringLiteral(
+    "INSERT INTO movements (posting_id, variant_id, location_id, d_available, d_committed, "
+    "d_reserved, d_damaged, d_quality_control, d_safety_stock, d_incoming) VALUES (?, ?, ?, ?, ?, "
+    "?, ?, ?, ?, ?)");
+
+const QString kUpsertBalance = QStringLiteral(
+    "INSERT INTO balances (variant_id, location_id, available, committed, reserved, damaged, "
+    "quality_control, safety_stock, incoming, on_hand, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, ?, ?) ON CONFLICT (variant_id, location_id) DO UPDATE SET available = "
+    "balances.available + excluded.available, committed = balances.committed + "
+    "excluded.committed, reserved = balances.reserved + excluded.reserved, damaged = "
+    "balances.damaged + excluded.damaged, quality_control = balances.quality_control + "
+    "excluded.quality_control, safety_stock = balances.safety_stock + excluded.safety_stock, "
+    "incoming = balances.incoming + excluded.incoming, on_hand = balances.on_hand + "
+    "excluded.on_hand, updated_at = excluded.updated_at RETURNING available, committed, "
+    "reserved, damaged, quality_control, safety_stock, incoming");
+
+void bindText(sqlite3_stmt *statement, int index, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text(
+        statement, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+}
 
 Status prepareQuery(QSqlQuery &query, const QString &sql)
 {
@@ -18,12 +50,13 @@ Status prepareQuery(QSqlQuery &query, const QString &sql)
 
 } // namespace
 
-PostingWriter::PostingWriter(const QSqlDatabase &db)
+PostingWriter::PostingWriter(const QSqlDatabase &db, Store *store)
     : m_insertPosting(db)
     , m_insertMovement(db)
     , m_upsertBalance(db)
     , m_audit(db)
     , m_existing(db)
+    , m_store(store)
 {}
 
 Status PostingWriter::prepare()
@@ -33,26 +66,9 @@ Status PostingWriter::prepare()
         QSqlQuery &query;
         QString sql;
     } statements[] = {
-        {m_insertPosting,
-         QStringLiteral("INSERT INTO postings (source, reference, request_hash, reason, actor, "
-                        "occurred_at, recorded_at, note, override_reason) VALUES (?, ?, ?, ?, ?, "
-                        "?, ?, ?, ?) ON CONFLICT (source, reference) DO NOTHING RETURNING id")},
-        {m_insertMovement,
-         QStringLiteral("INSERT INTO movements (posting_id, variant_id, location_id, d_available, "
-                        "d_committed, d_reserved, d_damaged, d_quality_control, d_safety_stock, "
-                        "d_incoming) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")},
-        {m_upsertBalance,
-         QStringLiteral(
-             "INSERT INTO balances (variant_id, location_id, available, committed, reserved, "
-             "damaged, quality_control, safety_stock, incoming, on_hand, updated_at) VALUES (?, ?, "
-             "?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (variant_id, location_id) DO UPDATE SET "
-             "available = balances.available + excluded.available, committed = balances.committed "
-             "+ excluded.committed, reserved = balances.reserved + excluded.reserved, damaged = "
-             "balances.damaged + excluded.damaged, quality_control = balances.quality_control + "
-             "excluded.quality_control, safety_stock = balances.safety_stock + "
-             "excluded.safety_stock, incoming = balances.incoming + excluded.incoming, on_hand = "
-             "balances.on_hand + excluded.on_hand, updated_at = excluded.updated_at RETURNING "
-             "available, committed, reserved, damaged, quality_control, safety_stock, incoming")},
+        {m_insertPosting, kInsertPosting},
+        {m_insertMovement, kInsertMovement},
+        {m_upsertBalance, kUpsertBalance},
         {m_audit,
          QStringLiteral("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, "
                         "?, ?, ?)")},
@@ -147,28 +163,21 @@ Result<PostingResult> PostingWriter::write(const PostingRequest &request, UtcMil
     if (const Status valid = validate(request); !valid) {
         return valid.error();
     }
-    QSqlQuery &p = m_insertPosting;
-    p.bindValue(0, request.source);
-    p.bindValue(1, request.reference);
-    p.bindValue(2, request.contentHash());
-    p.bindValue(3, movementReasonKey(request.reason));
-    p.bindValue(4, request.actor);
-    p.bindValue(5, request.occurredAt != 0 ? request.occurredAt : recordedAt);
-    p.bindValue(6, recordedAt);
-    p.bindValue(7, nonNull(request.note));
-    p.bindValue(8, request.override ? QVariant(request.override->reason) : QVariant());
-    if (!p.exec()) {
-        return storageError(p, tr("recording posting"));
+    auto inserted = insertPosting(request, recordedAt);
+    if (!inserted) {
+        return inserted.error();
     }
-    if (!p.next()) {
-        p.finish();
+    if (!inserted.value()) {
         return existing(request); // idempotent: the first posting stands
     }
     PostingResult result;
-    result.postingId = p.value(0).toLongLong();
-    p.finish();
+    result.postingId = *inserted.value();
+    sqlite3_stmt *movement = m_store ? m_store->nativeStatement(kInsertMovement) : nullptr;
+    sqlite3_stmt *balance = movement ? m_store->nativeStatement(kUpsertBalance) : nullptr;
     for (const MovementLine &line : request.lines) {
-        auto after = applyLine(line, result.postingId, recordedAt);
+        auto after = balance
+                         ? applyLineNatively(movement, balance, line, result.postingId, recordedAt)
+                         : applyLine(line, result.postingId, recordedAt);
         if (!after) {
             return after.error();
         }
@@ -188,6 +197,108 @@ Result<PostingResult> PostingWriter::write(const PostingRequest &request, UtcMil
         }
     }
     return result;
+}
+
+Result<std::optional<PostingId>> PostingWriter::insertPosting(const PostingRequest &request,
+                                                              UtcMillis at)
+{
+    const UtcMillis occurred = request.occurredAt != 0 ? request.occurredAt : at;
+    if (sqlite3_stmt *p = m_store ? m_store->nativeStatement(kInsertPosting) : nullptr) {
+        bindText(p, 1, request.source);
+        bindText(p, 2, request.reference);
+        bindText(p, 3, request.contentHash());
+        bindText(p, 4, movementReasonKey(request.reason));
+        bindText(p, 5, request.actor);
+        sqlite3_bind_int64(p, 6, occurred);
+        sqlite3_bind_int64(p, 7, at);
+        bindText(p, 8, nonNull(request.note));
+        if (request.override) {
+            bindText(p, 9, request.override->reason);
+        } else {
+            sqlite3_bind_null(p, 9);
+        }
+        const int step = sqlite3_step(p);
+        if (step == SQLITE_ROW) {
+            const PostingId id = sqlite3_column_int64(p, 0);
+            sqlite3_reset(p);
+            return std::optional<PostingId>(id);
+        }
+        if (step == SQLITE_DONE) {
+            sqlite3_reset(p);
+            return std::optional<PostingId>();
+        }
+        return nativeError(p, nullptr);
+    }
+    QSqlQuery &q = m_insertPosting;
+    q.bindValue(0, request.source);
+    q.bindValue(1, request.reference);
+    q.bindValue(2, request.contentHash());
+    q.bindValue(3, movementReasonKey(request.reason));
+    q.bindValue(4, request.actor);
+    q.bindValue(5, occurred);
+    q.bindValue(6, at);
+    q.bindValue(7, nonNull(request.note));
+    q.bindValue(8, request.override ? QVariant(request.override->reason) : QVariant());
+    if (!q.exec()) {
+        return storageError(q, tr("recording posting"));
+    }
+    std::optional<PostingId> id;
+    if (q.next()) {
+        id = q.value(0).toLongLong();
+    }
+    q.finish();
+    return id;
+}
+
+Error PostingWriter::nativeError(sqlite3_stmt *statement, const MovementLine *line) const
+{
+    const QString text = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(statement)));
+    const int code = sqlite3_extended_errcode(sqlite3_db_handle(statement));
+    sqlite3_reset(statement);
+    if (line && code == SQLITE_CONSTRAINT_FOREIGNKEY) {
+        return makeError(
+            ErrorCode::NotFound,
+            tr("unknown variant %1 or location %2").arg(line->variantId).arg(line->locationId));
+    }
+    const bool constraint = (code & 0xff) == SQLITE_CONSTRAINT;
+    return makeError(constraint ? ErrorCode::Conflict : ErrorCode::Storage,
+                     tr("writing the ledger: %1").arg(text));
+}
+
+Result<Quantities> PostingWriter::applyLineNatively(sqlite3_stmt *movement,
+                                                    sqlite3_stmt *balance,
+                                                    const MovementLine &line,
+                                                    PostingId posting,
+                                                    UtcMillis at)
+{
+    sqlite3_bind_int64(movement, 1, posting);
+    sqlite3_bind_int64(movement, 2, line.variantId);
+    sqlite3_bind_int64(movement, 3, line.locationId);
+    for (int i = 0; i < kStoredQuantityCount; ++i) {
+        sqlite3_bind_int64(movement, 4 + i, line.delta.values[static_cast<std::size_t>(i)]);
+    }
+    if (sqlite3_step(movement) != SQLITE_DONE) {
+        return nativeError(movement, &line);
+    }
+    sqlite3_reset(movement);
+    sqlite3_bind_int64(balance, 1, line.variantId);
+    sqlite3_bind_int64(balance, 2, line.locationId);
+    for (int i = 0; i < kStoredQuantityCount; ++i) {
+        sqlite3_bind_int64(balance, 3 + i, line.delta.values[static_cast<std::size_t>(i)]);
+    }
+    sqlite3_bind_int64(balance, 10, line.delta.onHand());
+    sqlite3_bind_int64(balance, 11, at);
+    if (sqlite3_step(balance) != SQLITE_ROW) {
+        return nativeError(balance, &line);
+    }
+    Quantities after;
+    for (int i = 0; i < kStoredQuantityCount; ++i) {
+        after.values[static_cast<std::size_t>(i)] = sqlite3_column_int64(balance, i);
+    }
+    // Step to the end so the upsert is complete before the statement is reset.
+    sqlite3_step(balance);
+    sqlite3_reset(balance);
+    return after;
 }
 
 Result<Quantities>

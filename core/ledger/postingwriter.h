@@ -7,7 +7,13 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <optional>
+
+struct sqlite3_stmt;
+
 namespace Ledgerdesk::Core {
+
+class Store;
 
 // Writes postings inside a transaction someone else opened, reusing prepared statements.
 // It holds no QSqlDatabase handle, so the connection can still be closed and removed.
@@ -16,7 +22,9 @@ class PostingWriter final
     Q_DECLARE_TR_FUNCTIONS(PostingWriter)
 
 public:
-    explicit PostingWriter(const QSqlDatabase &db);
+    // With a store on SQLite, the three statements every posting runs are stepped natively
+    // (Qt's binding costs about twice the engine's own work on bulk imports).
+    explicit PostingWriter(const QSqlDatabase &db, Store *store = nullptr);
 
     Status prepare();
     // True while the statements belong to `db`'s live driver (a reopened connection has a new one).
@@ -29,6 +37,13 @@ private:
     Status validate(const PostingRequest &request) const;
     Result<PostingResult> existing(const PostingRequest &request);
     Result<Quantities> applyLine(const MovementLine &line, PostingId posting, UtcMillis at);
+    Result<std::optional<PostingId>> insertPosting(const PostingRequest &request, UtcMillis at);
+    Result<Quantities> applyLineNatively(sqlite3_stmt *movement,
+                                         sqlite3_stmt *balance,
+                                         const MovementLine &line,
+                                         PostingId posting,
+                                         UtcMillis at);
+    Error nativeError(sqlite3_stmt *statement, const MovementLine *line) const;
     Status checkBalance(const PostingRequest &request,
                         const MovementLine &line,
                         const Quantities &after) const;
@@ -39,6 +54,7 @@ private:
     QSqlQuery m_audit;
     QSqlQuery m_existing;
     bool m_prepared = false;
+    Store *m_store;
 };
 
 } // namespace Ledgerdesk::Core

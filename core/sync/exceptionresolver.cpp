@@ -137,7 +137,7 @@ Status ExceptionResolver::resolveInventory(qint64 exceptionId,
         after.set(key->name, targetValue);
         line.delta = after - before.value();
         request.lines = {line};
-        PostingWriter writer(db);
+        PostingWriter writer(db, &m_store);
         if (const Status prepared = writer.prepare(); !prepared) {
             return prepared;
         }
