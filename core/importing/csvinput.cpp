@@ -22,13 +22,15 @@ bool isBlank(const QStringList &fields)
 
 } // namespace
 
-Result<QByteArray> CsvInput::readFile(const QString &path)
+Result<ImportReport>
+CsvInput::withFile(const QString &path,
+                   const std::function<Result<ImportReport>(QIODevice &device)> &importDevice)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(ErrorCode::Io, tr("cannot read %1: %2").arg(path, file.errorString()));
     }
-    return file.readAll();
+    return importDevice(file);
 }
 
 std::optional<CsvInput>

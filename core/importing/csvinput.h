@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <functional>
 #include <initializer_list>
 #include <optional>
 
@@ -25,7 +26,10 @@ public:
     // `report` as issues and std::nullopt is returned.
     static std::optional<CsvInput>
     read(QIODevice &device, const QString &fileName, ImportReport &report);
-    static Result<QByteArray> readFile(const QString &path);
+    // Opens `path` and hands it to `importDevice`; a file that cannot be read is an Io error.
+    static Result<ImportReport>
+    withFile(const QString &path,
+             const std::function<Result<ImportReport>(QIODevice &device)> &importDevice);
 
     // The index of the first header matching one of `names` (case-insensitive), or -1.
     int column(std::initializer_list<const char *> names) const;

@@ -7,7 +7,6 @@
 #include <core/store/sql.h>
 #include <core/store/store.h>
 
-#include <QBuffer>
 #include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
@@ -90,13 +89,8 @@ InventoryImporter::InventoryImporter(Store &store)
 Result<ImportReport> InventoryImporter::importFile(const QString &path,
                                                    const ImportOptions &options)
 {
-    auto content = CsvInput::readFile(path);
-    if (!content) {
-        return content.error();
-    }
-    QBuffer buffer(&content.value());
-    buffer.open(QIODevice::ReadOnly);
-    return importDevice(buffer, path, options);
+    return CsvInput::withFile(
+        path, [&](QIODevice &device) { return importDevice(device, path, options); });
 }
 
 Result<ImportReport> InventoryImporter::importDevice(QIODevice &device,

@@ -5,7 +5,6 @@
 #include <core/store/sql.h>
 #include <core/store/store.h>
 
-#include <QBuffer>
 #include <QHash>
 
 namespace Ledgerdesk::Core {
@@ -26,13 +25,8 @@ LocationImporter::LocationImporter(Store &store)
 
 Result<ImportReport> LocationImporter::importFile(const QString &path, const ImportOptions &options)
 {
-    auto content = CsvInput::readFile(path);
-    if (!content) {
-        return content.error();
-    }
-    QBuffer buffer(&content.value());
-    buffer.open(QIODevice::ReadOnly);
-    return importDevice(buffer, path, options);
+    return CsvInput::withFile(
+        path, [&](QIODevice &device) { return importDevice(device, path, options); });
 }
 
 Result<ImportReport> LocationImporter::importDevice(QIODevice &device,

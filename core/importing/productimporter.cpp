@@ -5,7 +5,6 @@
 #include <core/store/sql.h>
 #include <core/store/store.h>
 
-#include <QBuffer>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -94,13 +93,8 @@ ProductImporter::ProductImporter(Store &store)
 
 Result<ImportReport> ProductImporter::importFile(const QString &path, const ImportOptions &options)
 {
-    auto content = CsvInput::readFile(path);
-    if (!content) {
-        return content.error();
-    }
-    QBuffer buffer(&content.value());
-    buffer.open(QIODevice::ReadOnly);
-    return importDevice(buffer, path, options);
+    return CsvInput::withFile(
+        path, [&](QIODevice &device) { return importDevice(device, path, options); });
 }
 
 Result<ImportReport> ProductImporter::importDevice(QIODevice &device,
