@@ -1,7 +1,7 @@
 #include <app/cli/cli.h>
+#include <core/diagnostics.h>
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 
 int main(int argc, char **argv)
 {
@@ -9,10 +9,6 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Ledgerdesk"));
     QCoreApplication::setApplicationName(QStringLiteral("ledgerdesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LEDGERDESK_VERSION));
-    // Commands print what matters themselves; diagnostics only on request (QT_LOGGING_RULES).
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES")) {
-        QLoggingCategory::setFilterRules(QStringLiteral("ledgerdesk.*.debug=false\n"
-                                                        "ledgerdesk.*.info=false"));
-    }
+    Ledgerdesk::Core::quietDiagnosticsUnlessAsked();
     return Ledgerdesk::Cli::run(QCoreApplication::arguments());
 }

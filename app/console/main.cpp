@@ -1,6 +1,7 @@
 #include "consoleoptions.h"
 
 #include <core/demo/demoseeder.h>
+#include <core/diagnostics.h>
 #include <core/store/defaultpaths.h>
 #include <core/store/store.h>
 #include <ui/mainwindow.h>
@@ -56,6 +57,7 @@ int main(int argc, char **argv)
     }
     QApplication app(argc, argv);
     setApplicationNames();
+    Core::quietDiagnosticsUnlessAsked();
     Ui::installTranslators();
 
     std::unique_ptr<QTemporaryDir> demoFolder;
