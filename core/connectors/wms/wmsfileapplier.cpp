@@ -1,0 +1,407 @@
+#include "wmsfileapplier.h"
+
+#include <core/store/sql.h>
+#include <core/store/store.h>
+#include <core/sync/exceptionstore.h>
+#include <core/sync/inventorykey.h>
+#include <core/sync/threewaycompare.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Ledgerdesk::Core {
+
+namespace {
+
+const QString kSystem = QStringLiteral("wms");
+const QString kInventory = QStringLiteral("inventory");
+
+QString onHandKey(const WmsFileLine &line)
+{
+    return InventoryKey{line.sku, line.locationCode, QuantityName::OnHand}.toString();
+}
+
+} // namespace
+
+WmsFileApplier::WmsFileApplier(QSqlDatabase db, Store &store, QString onHandOwner, UtcMillis now)
+    : m_db(db)
+    , m_store(store)
+    , m_owner(std::move(onHandOwner))
+    , m_now(now)
+    , m_writer(db, &store)
+{}
+
+Result<WmsApplyCounts> WmsFileApplier::apply(const WmsOutboundFile &file)
+{
+    m_counts = {};
+    if (const Status prepared = m_writer.prepare(); !prepared) {
+        return prepared.error();
+    }
+    if (file.kind == WmsFileKind::Snapshot) {
+        if (const Status loaded = loadOpenCountExceptions(); !loaded) {
+            return loaded.error();
+        }
+    }
+    for (const WmsFileLine &line : file.lines) {
+        Status done = success();
+        switch (file.kind) {
+        case WmsFileKind::Snapshot:
+            done = applyCount(file, line);
+            break;
+        case WmsFileKind::Shipment:
+            done = applyShipment(line);
+            break;
+        case WmsFileKind::Receipt:
+            done = applyReceipt(line);
+            break;
+        }
+        if (!done) {
+            m_writer.release();
+            Error error = done.error();
+            if (error.code != ErrorCode::Storage) {
+                error.message
+                    = QStringLiteral("%1:%2: %3").arg(file.name).arg(line.line).arg(error.message);
+            }
+            return error;
+        }
+    }
+    m_writer.release();
+    return m_counts;
+}
+
+Status WmsFileApplier::applyCount(const WmsOutboundFile &file, const WmsFileLine &line)
+{
+    const QString key = onHandKey(line);
+    const auto current = balance(line);
+    if (!current) {
+        return current.error();
+    }
+    const auto agreed = base(key);
+    if (!agreed) {
+        return agreed.error();
+    }
+    const qint64 ours = current.value().onHand();
+    const ThreeWayValues values{
+        agreed.value(), QString::number(ours), QString::number(line.quantity)};
+    SyncException conflict;
+    conflict.kind = ExceptionKind::Conflict;
+    conflict.system = kSystem;
+    conflict.entity = kInventory;
+    conflict.entityKey = key;
+    conflict.baseValue = values.base;
+    conflict.ledgerValue = values.ours;
+    conflict.externalValue = values.theirs;
+    switch (compareThreeWay(values, m_owner, kSystem)) {
+    case SyncDecision::InSync:
+        if (const Status settled = settle(key); !settled) {
+            return settled;
+        }
+        return values.base == values.theirs ? success() : recordBase(key, line.quantity, line.at);
+    case SyncDecision::TakeTheirs:
+    case SyncDecision::OwnerTheirs: {
+        Quantities after = current.value();
+        after.set(QuantityName::OnHand, line.quantity);
+        if (after.available() < 0) {
+            conflict.errorText
+                = tr("%1: the WMS counted %2 on hand, but the ledger holds %3 committed, reserved "
+                     "or on hold there; available would become %4")
+                      .arg(file.name + u':' + QString::number(line.line))
+                      .arg(line.quantity)
+                      .arg(ours - current.value().available())
+                      .arg(after.available());
+            return raise(conflict);
+        }
+        const QString reference = file.name + u':' + QString::number(line.line);
+        if (const Status posted
+            = post(line, reference, MovementReason::Count, after - current.value());
+            !posted) {
+            return posted;
+        }
+        if (const Status settled = settle(key); !settled) {
+            return settled;
+        }
+        return recordBase(key, line.quantity, line.at);
+    }
+    case SyncDecision::PushOurs:
+    case SyncDecision::OwnerOurs:
+        // The WMS has no way to set a count from outside: it is changed by counting. So the
+        // ledger's own change waits for a person (recount, or accept the WMS figure).
+        conflict.errorText
+            = tr("the ledger's on-hand changed to %1 but the WMS counted %2; the WMS "
+                 "takes no stock-level writes, so recount there or accept its count")
+                  .arg(ours)
+                  .arg(line.quantity);
+        return raise(conflict);
+    case SyncDecision::Conflict:
+        conflict.errorText
+            = tr("on-hand changed in the ledger (%1) and at the WMS (%2) since they last agreed "
+                 "(%3), and no system owns on-hand")
+                  .arg(ours)
+                  .arg(line.quantity)
+                  .arg(values.base.value_or(tr("never")));
+        return raise(conflict);
+    }
+    return success();
+}
+
+Status WmsFileApplier::applyShipment(const WmsFileLine &line)
+{
+    const QString reference = line.reference + u':' + line.sku + u':' + line.locationCode;
+    const auto posted = alreadyPosted(reference);
+    if (!posted) {
+        return posted.error();
+    }
+    if (posted.value()) {
+        return success(); // the same order line confirmed again, under another file name
+    }
+    if (const Status checked = checkShortShipment(line, reference); !checked) {
+        return checked;
+    }
+    if (line.quantity == 0) {
+        return success();
+    }
+    const auto current = balance(line);
+    if (!current) {
+        return current.error();
+    }
+    const qint64 committed = current.value().committed();
+    const qint64 available = current.value().available();
+    Quantities delta;
+    if (committed >= line.quantity) {
+        delta.set(QuantityName::Committed, -line.quantity);
+    } else if (available >= line.quantity) {
+        delta.set(QuantityName::Available, -line.quantity);
+    } else if (committed + available >= line.quantity) {
+        delta.set(QuantityName::Committed, -committed);
+        delta.set(QuantityName::Available, committed - line.quantity);
+    } else {
+        SyncException shortStock;
+        shortStock.kind = ExceptionKind::Conflict;
+        shortStock.system = kSystem;
+        shortStock.entity = QStringLiteral("shipment");
+        shortStock.entityKey = reference;
+        shortStock.ledgerValue = QString::number(committed + available);
+        shortStock.externalValue = QString::number(line.quantity);
+        shortStock.errorText = tr("the WMS shipped %1 × %2 from %3 for %4, but the ledger has only "
+                                  "%5 committed or available there")
+                                   .arg(line.quantity)
+                                   .arg(line.sku, line.locationCode, line.reference)
+                                   .arg(committed + available);
+        return raise(shortStock);
+    }
+    if (const Status written = post(line, reference, MovementReason::Pick, delta); !written) {
+        return written;
+    }
+    return shiftBase(line, -line.quantity);
+}
+
+Status WmsFileApplier::checkShortShipment(const WmsFileLine &line, const QString &reference)
+{
+    // What we asked for, from the pick ticket we sent; a shipment we never asked for is
+    // applied as reported, since the goods have left either way.
+    auto q = runQuery(m_db,
+                      QStringLiteral("SELECT payload FROM outbox WHERE target = ? AND kind = "
+                                     "'pick.create' AND entity_key = ?"),
+                      {kSystem, line.reference});
+    if (!q) {
+        return q.error();
+    }
+    qint64 requested = 0;
+    while (q.value().next()) {
+        const QJsonObject payload
+            = QJsonDocument::fromJson(q.value().value(0).toByteArray()).object();
+        const QJsonArray lines = payload.value(QStringLiteral("lines")).toArray();
+        for (const QJsonValue &value : lines) {
+            const QJsonObject asked = value.toObject();
+            if (asked.value(QStringLiteral("sku")).toString() == line.sku
+                && asked.value(QStringLiteral("location")).toString() == line.locationCode) {
+                requested += asked.value(QStringLiteral("quantity")).toInteger();
+            }
+        }
+    }
+    if (line.quantity >= requested) {
+        return success();
+    }
+    SyncException shortShipment;
+    shortShipment.kind = ExceptionKind::RejectedByTarget;
+    shortShipment.system = kSystem;
+    shortShipment.entity = QStringLiteral("shipment");
+    shortShipment.entityKey = reference;
+    shortShipment.ledgerValue = QString::number(requested);
+    shortShipment.externalValue = QString::number(line.quantity);
+    shortShipment.errorText = tr("the WMS shipped %1 of the %2 × %3 picked from %4 for %5")
+                                  .arg(line.quantity)
+                                  .arg(requested)
+                                  .arg(line.sku, line.locationCode, line.reference);
+    return raise(shortShipment);
+}
+
+Status WmsFileApplier::applyReceipt(const WmsFileLine &line)
+{
+    const QString reference
+        = QStringLiteral("receipt:") + line.reference + u':' + line.sku + u':' + line.locationCode;
+    const auto posted = alreadyPosted(reference);
+    if (!posted) {
+        return posted.error();
+    }
+    if (posted.value()) {
+        return success();
+    }
+    const auto current = balance(line);
+    if (!current) {
+        return current.error();
+    }
+    Quantities delta;
+    delta.set(QuantityName::Incoming, -std::min(line.quantity, current.value().incoming()));
+    delta.set(QuantityName::Available, line.quantity);
+    if (const Status written = post(line, reference, MovementReason::Receipt, delta); !written) {
+        return written;
+    }
+    return shiftBase(line, line.quantity);
+}
+
+Result<Quantities> WmsFileApplier::balance(const WmsFileLine &line)
+{
+    auto q = runQuery(m_db,
+                      QStringLiteral("SELECT available, committed, reserved, damaged, "
+                                     "quality_control, safety_stock, incoming FROM balances WHERE "
+                                     "variant_id = ? AND location_id = ?"),
+                      {line.variantId, line.locationId});
+    if (!q) {
+        return q.error();
+    }
+    Quantities quantities;
+    if (q.value().next()) {
+        for (int i = 0; i < kStoredQuantityCount; ++i) {
+            quantities.values[static_cast<std::size_t>(i)] = q.value().value(i).toLongLong();
+        }
+    }
+    return quantities;
+}
+
+Result<std::optional<QString>> WmsFileApplier::base(const QString &key)
+{
+    auto q = runQuery(m_db,
+                      QStringLiteral("SELECT base_value FROM sync_values WHERE system = ? AND "
+                                     "entity = ? AND entity_key = ?"),
+                      {kSystem, kInventory, key});
+    if (!q) {
+        return q.error();
+    }
+    if (!q.value().next() || q.value().value(0).isNull()) {
+        return std::optional<QString>();
+    }
+    return std::optional<QString>(q.value().value(0).toString());
+}
+
+Status WmsFileApplier::recordBase(const QString &key, qint64 value, UtcMillis externalAt)
+{
+    auto q = runQuery(m_db,
+                      QStringLiteral("INSERT INTO sync_values (system, entity, entity_key, "
+                                     "base_value, external_value, external_at, agreed_at) VALUES "
+                                     "(?, ?, ?, ?, ?, ?, ?) ON CONFLICT (system, entity, "
+                                     "entity_key) DO UPDATE SET base_value = "
+                                     "excluded.base_value, external_value = "
+                                     "excluded.external_value, external_at = "
+                                     "excluded.external_at, agreed_at = excluded.agreed_at"),
+                      {kSystem,
+                       kInventory,
+                       key,
+                       QString::number(value),
+                       QString::number(value),
+                       externalAt,
+                       m_now});
+    return q ? success() : Status(q.error());
+}
+
+Status WmsFileApplier::shiftBase(const WmsFileLine &line, qint64 delta)
+{
+    const QString key = onHandKey(line);
+    const auto agreed = base(key);
+    if (!agreed) {
+        return agreed.error();
+    }
+    bool numeric = false;
+    const qint64 value = agreed.value().value_or(QString()).toLongLong(&numeric);
+    if (!numeric) {
+        return success(); // no agreement yet: the next count sets one
+    }
+    return recordBase(key, std::max<qint64>(0, value + delta), line.at);
+}
+
+Result<bool> WmsFileApplier::alreadyPosted(const QString &reference)
+{
+    auto q = runQuery(m_db,
+                      QStringLiteral("SELECT 1 FROM postings WHERE source = ? AND reference = ?"),
+                      {kSystem, reference});
+    if (!q) {
+        return q.error();
+    }
+    return q.value().next();
+}
+
+Status WmsFileApplier::post(const WmsFileLine &line,
+                            const QString &reference,
+                            MovementReason reason,
+                            const Quantities &delta)
+{
+    PostingRequest request;
+    request.source = kSystem;
+    request.reference = reference;
+    request.reason = reason;
+    request.actor = QStringLiteral("wms-connector");
+    request.occurredAt = line.at;
+    request.lines = {MovementLine{line.variantId, line.locationId, delta}};
+    const auto written = m_writer.write(request, m_now);
+    if (!written) {
+        return written.error();
+    }
+    if (!written.value().duplicate) {
+        ++m_counts.applied;
+    }
+    return success();
+}
+
+Status WmsFileApplier::loadOpenCountExceptions()
+{
+    m_openCountExceptions.clear();
+    auto q = runQuery(m_db,
+                      QStringLiteral("SELECT entity_key, id FROM sync_exceptions WHERE system = ? "
+                                     "AND entity = ? AND state IN ('open', 'acknowledged')"),
+                      {kSystem, kInventory});
+    if (!q) {
+        return q.error();
+    }
+    while (q.value().next()) {
+        m_openCountExceptions.insert(q.value().value(0).toString(),
+                                     q.value().value(1).toLongLong());
+    }
+    return success();
+}
+
+Status WmsFileApplier::settle(const QString &key)
+{
+    const qint64 id = m_openCountExceptions.take(key);
+    if (id == 0) {
+        return success();
+    }
+    return ExceptionStore::close(m_db,
+                                 id,
+                                 ExceptionState::Resolved,
+                                 QStringLiteral("wms-connector"),
+                                 tr("the ledger and the WMS count agree again"),
+                                 m_now);
+}
+
+Status WmsFileApplier::raise(SyncException exception)
+{
+    const auto raised = ExceptionStore::raise(m_db, exception, m_now);
+    if (!raised) {
+        return raised.error();
+    }
+    ++m_counts.exceptions;
+    return success();
+}
+
+} // namespace Ledgerdesk::Core
