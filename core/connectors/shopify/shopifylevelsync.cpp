@@ -1,0 +1,454 @@
+#include "shopifylevelsync.h"
+
+#include <core/connectors/shopify/shopifygraphqlclient.h>
+#include <core/connectors/shopify/shopifysyncstate.h>
+#include <core/ledger/postingwriter.h>
+#include <core/store/sql.h>
+#include <core/store/store.h>
+#include <core/sync/exceptionstore.h>
+#include <core/sync/inbox.h>
+#include <core/sync/inventorykey.h>
+#include <core/sync/outbox.h>
+#include <core/sync/ownershipmap.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Ledgerdesk::Core {
+
+namespace {
+
+const QString kSystem = QStringLiteral("shopify");
+const QString kEntity = QStringLiteral("inventory");
+const QString kItemGid = QStringLiteral("gid://shopify/InventoryItem/");
+constexpr double kLevelsPageCost = 253;
+
+const QString kLevelsQuery = QStringLiteral(
+    "query Levels($id: ID!, $after: String, $query: String) { location(id: $id) { "
+    "inventoryLevels(first: 250, after: $after, query: $query) { nodes { id updatedAt "
+    "quantities(names: [\"available\", \"on_hand\", \"committed\"]) { name quantity } } "
+    "pageInfo { hasNextPage endCursor } } } }");
+
+QString numericId(const QString &gid)
+{
+    return gid.mid(gid.lastIndexOf(u'/') + 1);
+}
+
+QString keyOf(const QString &sku, const QString &code)
+{
+    return InventoryKey{sku, code, QuantityName::Available}.toString();
+}
+
+Status upsertExternal(QSqlDatabase db, const QString &key, qint64 theirs, UtcMillis at)
+{
+    auto q = runQuery(db,
+                      QStringLiteral("INSERT INTO sync_values (system, entity, entity_key, "
+                                     "external_value, external_at) VALUES (?, ?, ?, ?, ?) ON "
+                                     "CONFLICT (system, entity, entity_key) DO UPDATE SET "
+                                     "external_value = excluded.external_value, external_at = "
+                                     "excluded.external_at"),
+                      {kSystem, kEntity, key, QString::number(theirs), at});
+    return q ? success() : Status(q.error());
+}
+
+Status upsertAgreement(QSqlDatabase db, const QString &key, const QString &value, UtcMillis at)
+{
+    auto q = runQuery(db,
+                      QStringLiteral("INSERT INTO sync_values (system, entity, entity_key, "
+                                     "base_value, external_value, agreed_at) VALUES (?, ?, ?, ?, "
+                                     "?, ?) ON CONFLICT (system, entity, entity_key) DO UPDATE SET "
+                                     "base_value = excluded.base_value, external_value = "
+                                     "excluded.external_value, agreed_at = excluded.agreed_at"),
+                      {kSystem, kEntity, key, value, value, at});
+    return q ? success() : Status(q.error());
+}
+
+} // namespace
+
+ShopifyLevelSync::ShopifyLevelSync(Store &store,
+                                   ShopifyGraphqlClient &client,
+                                   const ShopifyIndex &index)
+    : m_store(store)
+    , m_client(client)
+    , m_index(index)
+{}
+
+Status ShopifyLevelSync::loadState()
+{
+    auto owner = OwnershipMap(m_store).owner(QStringLiteral("on_hand"));
+    if (!owner) {
+        return owner.error();
+    }
+    m_owner = owner.value();
+    QSqlDatabase db = m_store.connection();
+    auto balances
+        = runQuery(db, QStringLiteral("SELECT variant_id, location_id, available FROM balances"));
+    if (!balances) {
+        return balances.error();
+    }
+    while (balances.value().next()) {
+        m_available.insert(
+            {balances.value().value(0).toLongLong(), balances.value().value(1).toLongLong()},
+            balances.value().value(2).toLongLong());
+    }
+    auto known = runQuery(db,
+                          QStringLiteral("SELECT entity_key, base_value, external_value FROM "
+                                         "sync_values WHERE system = ? AND entity = ?"),
+                          {kSystem, kEntity});
+    if (!known) {
+        return known.error();
+    }
+    while (known.value().next()) {
+        Known k;
+        if (!known.value().isNull(1)) {
+            k.base = known.value().value(1).toString();
+        }
+        if (!known.value().isNull(2)) {
+            k.external = known.value().value(2).toString();
+        }
+        m_known.insert(known.value().value(0).toString(), k);
+    }
+    auto pending = runQuery(db,
+                            QStringLiteral("SELECT entity_key FROM outbox WHERE target = ? AND "
+                                           "status IN ('pending', 'in_flight')"),
+                            {kSystem});
+    if (!pending) {
+        return pending.error();
+    }
+    while (pending.value().next()) {
+        m_pendingPush.insert(pending.value().value(0).toString());
+    }
+    auto open = runQuery(db,
+                         QStringLiteral("SELECT entity_key FROM sync_exceptions WHERE system = ? "
+                                        "AND entity = ? AND kind = 'conflict' AND state IN "
+                                        "('open', 'acknowledged')"),
+                         {kSystem, kEntity});
+    if (!open) {
+        return open.error();
+    }
+    while (open.value().next()) {
+        m_openConflicts.insert(open.value().value(0).toString());
+    }
+    return success();
+}
+
+Status ShopifyLevelSync::run(SyncCycleReport &report)
+{
+    if (const Status loaded = loadState(); !loaded) {
+        return loaded;
+    }
+    for (const ShopifyLocationLink &location : m_index.locations) {
+        if (const Status pulled = pullLocation(location, report); !pulled) {
+            return pulled;
+        }
+    }
+    return scanLedgerChanges(report);
+}
+
+Status ShopifyLevelSync::pullLocation(const ShopifyLocationLink &location, SyncCycleReport &report)
+{
+    const QString cursorName = QStringLiteral("levels_cursor.") + numericId(location.shopifyId);
+    auto cursor = ShopifySyncState::read(m_store, cursorName);
+    if (!cursor) {
+        return cursor.error();
+    }
+    QString newest;
+    const UtcMillis readStart = nowUtcMillis();
+    QJsonValue after;
+    bool more = true;
+    while (more) {
+        QJsonObject variables{{QStringLiteral("id"), location.shopifyId},
+                              {QStringLiteral("after"), after}};
+        if (const QString term = ShopifySyncState::searchTerm(cursor.value()); !term.isEmpty()) {
+            // A repeated second is re-read; the inbox drops what was already applied.
+            variables.insert(QStringLiteral("query"), term);
+        }
+        auto data = m_client.execute(kLevelsQuery, variables, kLevelsPageCost);
+        if (!data) {
+            return data.error();
+        }
+        const QJsonObject page
+            = data.value()[QStringLiteral("location")][QStringLiteral("inventoryLevels")]
+                  .toObject();
+        for (const QJsonValue &node : page[QStringLiteral("nodes")].toArray()) {
+            ++report.pulled;
+            const QString levelId = node[QStringLiteral("id")].toString();
+            const qsizetype marker = levelId.indexOf(QStringLiteral("inventory_item_id="));
+            const auto item = m_index.itemsById.constFind(kItemGid + levelId.mid(marker + 18));
+            if (marker < 0 || item == m_index.itemsById.constEnd()) {
+                continue; // an unmapped item was reported when the variants were mapped
+            }
+            Figure figure;
+            figure.item = *item;
+            figure.location = location;
+            figure.updatedAt = node[QStringLiteral("updatedAt")].toString();
+            figure.sourceAt = parseIsoTimestamp(figure.updatedAt).ok()
+                                  ? parseIsoTimestamp(figure.updatedAt).value()
+                                  : nowUtcMillis();
+            bool found = false;
+            for (const QJsonValue &q : node[QStringLiteral("quantities")].toArray()) {
+                if (q[QStringLiteral("name")].toString() == u"available") {
+                    figure.theirs = q[QStringLiteral("quantity")].toInteger();
+                    found = true;
+                }
+            }
+            if (!found) {
+                continue;
+            }
+            figure.payload = QJsonDocument(node.toObject()).toJson(QJsonDocument::Compact);
+            newest = std::max(newest, figure.updatedAt);
+            if (const Status done = consider(figure, report); !done) {
+                return done;
+            }
+        }
+        if (const Status flushed = flushAgreements(); !flushed) {
+            return flushed;
+        }
+        const QJsonObject info = page[QStringLiteral("pageInfo")].toObject();
+        more = info[QStringLiteral("hasNextPage")].toBool();
+        after = info[QStringLiteral("endCursor")];
+    }
+    if (const QString next = ShopifySyncState::cursorAfter(cursor.value(), newest, readStart);
+        next != cursor.value()) {
+        return ShopifySyncState::write(m_store, cursorName, next);
+    }
+    return success();
+}
+
+Status ShopifyLevelSync::consider(const Figure &figure, SyncCycleReport &report)
+{
+    const QString key = keyOf(figure.item.sku, figure.location.code);
+    m_seenThisPass.insert(key);
+    if (m_pendingPush.contains(key)) {
+        return success(); // our own push is on its way; its compare-and-swap decides
+    }
+    const qint64 ours = m_available.value({figure.item.variantId, figure.location.locationId}, 0);
+    const Known known = m_known.value(key);
+    const QString theirs = QString::number(figure.theirs);
+    const SyncDecision decision
+        = compareThreeWay({known.base, QString::number(ours), theirs}, m_owner, kSystem);
+    if (decision == SyncDecision::InSync) {
+        if (known.base != theirs || known.external != theirs) {
+            m_agreements << qMakePair(key, theirs);
+            m_known[key] = Known{theirs, theirs};
+        }
+        return success();
+    }
+    return settle(figure, decision, key, ours, report);
+}
+
+Status ShopifyLevelSync::settle(const Figure &figure,
+                                SyncDecision decision,
+                                const QString &key,
+                                qint64 ours,
+                                SyncCycleReport &report)
+{
+    QSqlDatabase db = m_store.connection();
+    WriteTransaction tx(db, m_store.dialect());
+    if (!tx.begun()) {
+        return tx.begun();
+    }
+    const UtcMillis now = nowUtcMillis();
+    const QString itemNumber = numericId(figure.item.shopifyId);
+    const QString locationNumber = numericId(figure.location.shopifyId);
+    std::optional<qint64> inboxId;
+    if (!figure.updatedAt.isEmpty()) {
+        InboxEvent event;
+        event.system = kSystem;
+        event.eventId = QStringLiteral("level:%1:%2:%3:%4")
+                            .arg(itemNumber, locationNumber, figure.updatedAt)
+                            .arg(figure.theirs);
+        event.topic = QStringLiteral("inventory_levels/pull");
+        event.entityKey = key;
+        event.sourceAt = figure.sourceAt;
+        event.payload = figure.payload;
+        auto receipt = Inbox::receive(db, event, now);
+        if (!receipt) {
+            return receipt.error();
+        }
+        const bool pushes
+            = decision == SyncDecision::PushOurs || decision == SyncDecision::OwnerOurs;
+        if (receipt.value().verdict == InboxVerdict::Apply) {
+            inboxId = receipt.value().id;
+        } else if (!pushes) {
+            return tx.commit(); // seen before, or older than what was applied
+        }
+    }
+    QString outcome;
+    Known after = m_known.value(key);
+    after.external = QString::number(figure.theirs);
+    switch (decision) {
+    case SyncDecision::TakeTheirs:
+    case SyncDecision::OwnerTheirs: {
+        PostingRequest request;
+        request.source = kSystem;
+        request.reference
+            = QStringLiteral("level:%1:%2:%3:%4")
+                  .arg(itemNumber,
+                       locationNumber,
+                       figure.updatedAt.isEmpty() ? QString::number(now) : figure.updatedAt)
+                  .arg(figure.theirs);
+        request.reason = MovementReason::SyncAccept;
+        request.actor = QStringLiteral("shopify-connector");
+        request.occurredAt = figure.sourceAt;
+        request.note = tr("Shopify's available at %1 changed to %2")
+                           .arg(figure.location.code)
+                           .arg(figure.theirs);
+        if (figure.theirs < 0) {
+            request.override = StockOverride{tr("Shopify reports an oversold level")};
+        }
+        MovementLine line{figure.item.variantId, figure.location.locationId, {}};
+        line.delta.set(QuantityName::Available, figure.theirs - ours);
+        request.lines = {line};
+        PostingWriter writer(db, &m_store);
+        if (const Status prepared = writer.prepare(); !prepared) {
+            return prepared;
+        }
+        if (auto posted = writer.write(request, now); !posted) {
+            return posted.error();
+        }
+        if (const Status agreed = upsertAgreement(db, key, *after.external, now); !agreed) {
+            return agreed;
+        }
+        after.base = after.external;
+        outcome = QStringLiteral("applied");
+        break;
+    }
+    case SyncDecision::PushOurs:
+    case SyncDecision::OwnerOurs: {
+        OutboxItem item;
+        item.idempotencyKey = QStringLiteral("shopify-available-%1-%2-%3-to-%4")
+                                  .arg(itemNumber, locationNumber)
+                                  .arg(figure.theirs)
+                                  .arg(ours);
+        item.target = kSystem;
+        item.kind = QStringLiteral("inventory.set");
+        item.entityKey = key;
+        item.payload
+            = QJsonDocument(QJsonObject{{QStringLiteral("inventoryItemId"), figure.item.shopifyId},
+                                        {QStringLiteral("locationId"), figure.location.shopifyId},
+                                        {QStringLiteral("sku"), figure.item.sku},
+                                        {QStringLiteral("location"), figure.location.code},
+                                        {QStringLiteral("name"), QStringLiteral("available")},
+                                        {QStringLiteral("quantity"), ours},
+                                        {QStringLiteral("changeFromQuantity"), figure.theirs}})
+                  .toJson(QJsonDocument::Compact);
+        if (const Status queued = Outbox::enqueue(db, item, now); !queued) {
+            return queued;
+        }
+        if (const Status seen = upsertExternal(db, key, figure.theirs, now); !seen) {
+            return seen;
+        }
+        m_pendingPush.insert(key);
+        outcome = QStringLiteral("pushed");
+        break;
+    }
+    case SyncDecision::Conflict: {
+        SyncException e;
+        e.kind = ExceptionKind::Conflict;
+        e.system = kSystem;
+        e.entity = kEntity;
+        e.entityKey = key;
+        e.baseValue = after.base;
+        e.ledgerValue = QString::number(ours);
+        e.externalValue = after.external;
+        e.errorText = tr("available changed in the ledger (%1) and in Shopify (%2)")
+                          .arg(ours)
+                          .arg(figure.theirs);
+        if (auto raised = ExceptionStore::raise(db, e, now); !raised) {
+            return raised.error();
+        }
+        if (const Status seen = upsertExternal(db, key, figure.theirs, now); !seen) {
+            return seen;
+        }
+        ++report.conflicts;
+        outcome = QStringLiteral("conflict");
+        break;
+    }
+    case SyncDecision::InSync:
+        break;
+    }
+    if (inboxId) {
+        if (const Status marked = Inbox::markApplied(db, *inboxId, outcome, now); !marked) {
+            return marked;
+        }
+    }
+    if (const Status committed = tx.commit(); !committed) {
+        return committed;
+    }
+    m_known[key] = after;
+    if (outcome == u"applied") {
+        m_available[{figure.item.variantId, figure.location.locationId}] = figure.theirs;
+        ++report.applied;
+    }
+    return success();
+}
+
+Status ShopifyLevelSync::flushAgreements()
+{
+    if (m_agreements.isEmpty()) {
+        return success();
+    }
+    QSqlDatabase db = m_store.connection();
+    WriteTransaction tx(db, m_store.dialect());
+    if (!tx.begun()) {
+        return tx.begun();
+    }
+    const UtcMillis now = nowUtcMillis();
+    for (const auto &[key, value] : std::as_const(m_agreements)) {
+        if (const Status agreed = upsertAgreement(db, key, value, now); !agreed) {
+            return agreed;
+        }
+    }
+    m_agreements.clear();
+    return tx.commit();
+}
+
+Status ShopifyLevelSync::scanLedgerChanges(SyncCycleReport &report)
+{
+    // The pull only sees what changed in Shopify; a ledger-only change shows as a figure whose
+    // ledger value left the agreed base while Shopify's last known value did not move.
+    const QList<QString> keys = m_known.keys();
+    for (const QString &key : keys) {
+        const Known known = m_known.value(key);
+        const Known *it = &known;
+        if (m_seenThisPass.contains(key) || m_pendingPush.contains(key) || !it->base
+            || !it->external) {
+            continue;
+        }
+        const auto parsed = InventoryKey::parse(key);
+        if (!parsed) {
+            continue;
+        }
+        const auto item = m_index.itemsBySku.constFind(parsed->sku);
+        const auto location = m_index.locationsByCode.constFind(parsed->locationCode);
+        if (item == m_index.itemsBySku.constEnd()
+            || location == m_index.locationsByCode.constEnd()) {
+            continue;
+        }
+        const qint64 ours = m_available.value({item->variantId, location->locationId}, 0);
+        if (QString::number(ours) == *it->base) {
+            continue;
+        }
+        const SyncDecision decision
+            = compareThreeWay({it->base, QString::number(ours), *it->external}, m_owner, kSystem);
+        if (decision == SyncDecision::InSync) {
+            m_agreements << qMakePair(key, *it->external);
+            continue;
+        }
+        if (decision == SyncDecision::Conflict && m_openConflicts.contains(key)) {
+            continue; // raised already; a new Shopify value arrives through the pull
+        }
+        Figure figure;
+        figure.item = *item;
+        figure.location = *location;
+        figure.theirs = it->external->toLongLong();
+        figure.sourceAt = nowUtcMillis();
+        if (const Status settled = settle(figure, decision, key, ours, report); !settled) {
+            return settled;
+        }
+    }
+    return flushAgreements();
+}
+
+} // namespace Ledgerdesk::Core

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <core/connectors/shopify/shopifyindex.h>
+#include <core/domain/timestamp.h>
+#include <core/error.h>
+#include <core/sync/connector.h>
+#include <core/sync/threewaycompare.h>
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+
+#include <optional>
+
+namespace Ledgerdesk::Core {
+
+class ShopifyGraphqlClient;
+class Store;
+
+// Pulls Shopify's inventory levels (all the first time, then those updated since each
+// location's cursor), compares `available` three ways and settles every differing figure in
+// one transaction: a ledger movement, an outbox row or an exception, with its inbox row.
+// Afterwards it looks for ledger-side changes the pull cannot see and pushes those.
+class ShopifyLevelSync final
+{
+    Q_DECLARE_TR_FUNCTIONS(ShopifyLevelSync)
+
+public:
+    ShopifyLevelSync(Store &store, ShopifyGraphqlClient &client, const ShopifyIndex &index);
+
+    Status run(SyncCycleReport &report);
+
+private:
+    struct Known
+    {
+        std::optional<QString> base;
+        std::optional<QString> external;
+    };
+
+    // One Shopify figure as pulled (or as last seen, for ledger-side changes).
+    struct Figure
+    {
+        ShopifyItemLink item;
+        ShopifyLocationLink location;
+        qint64 theirs = 0;
+        QString updatedAt; // empty for ledger-side changes
+        UtcMillis sourceAt = 0;
+        QByteArray payload;
+    };
+
+    Status loadState();
+    Status pullLocation(const ShopifyLocationLink &location, SyncCycleReport &report);
+    Status consider(const Figure &figure, SyncCycleReport &report);
+    Status settle(const Figure &figure,
+                  SyncDecision decision,
+                  const QString &key,
+                  qint64 ours,
+                  SyncCycleReport &report);
+    Status flushAgreements();
+    Status scanLedgerChanges(SyncCycleReport &report);
+
+    Store &m_store;
+    ShopifyGraphqlClient &m_client;
+    const ShopifyIndex &m_index;
+    QString m_owner;
+    QHash<QPair<qint64, qint64>, qint64> m_available; // (variant, location) → ledger available
+    QHash<QString, Known> m_known;                    // inventory key → sync_values
+    QSet<QString> m_pendingPush;                      // keys with an undelivered outbox row
+    QSet<QString> m_openConflicts;                    // keys a person is already deciding
+    QSet<QString> m_seenThisPass;
+    QList<QPair<QString, QString>> m_agreements; // key → value, written in batches
+};
+
+} // namespace Ledgerdesk::Core
