@@ -101,19 +101,21 @@ QStringList version3(const Dialect &d)
                        "created_at ${BIGINT} NOT NULL, completed_at ${BIGINT}, UNIQUE (posting_id, "
                        "target, kind))"),
         QStringLiteral("CREATE INDEX outbox_due ON outbox(target, status, next_attempt_at)"),
-        QStringLiteral("CREATE TABLE inbox (id ${ID}, system TEXT NOT NULL, event_id TEXT NOT NULL, "
-                       "topic TEXT NOT NULL, entity_key TEXT NOT NULL, source_at ${BIGINT} NOT "
-                       "NULL, received_at ${BIGINT} NOT NULL, applied_at ${BIGINT}, outcome TEXT "
-                       "NOT NULL DEFAULT '', payload TEXT NOT NULL, UNIQUE (system, event_id))"),
+        QStringLiteral(
+            "CREATE TABLE inbox (id ${ID}, system TEXT NOT NULL, event_id TEXT NOT NULL, "
+            "topic TEXT NOT NULL, entity_key TEXT NOT NULL, source_at ${BIGINT} NOT "
+            "NULL, received_at ${BIGINT} NOT NULL, applied_at ${BIGINT}, outcome TEXT "
+            "NOT NULL DEFAULT '', payload TEXT NOT NULL, UNIQUE (system, event_id))"),
         QStringLiteral("CREATE INDEX inbox_entity ON inbox(system, entity_key, source_at)"),
-        QStringLiteral("CREATE TABLE sync_exceptions (id ${ID}, kind TEXT NOT NULL, system TEXT NOT "
-                       "NULL, entity TEXT NOT NULL, entity_key TEXT NOT NULL, base_value TEXT, "
-                       "ledger_value TEXT, external_value TEXT, error_text TEXT NOT NULL DEFAULT "
-                       "'', attempts INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL CHECK (state "
-                       "IN ('open', 'acknowledged', 'resolved', 'ignored')), assignee TEXT NOT NULL "
-                       "DEFAULT '', outbox_id ${BIGINT} REFERENCES outbox(id), created_at "
-                       "${BIGINT} NOT NULL, updated_at ${BIGINT} NOT NULL, resolved_at ${BIGINT}, "
-                       "resolution TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral(
+            "CREATE TABLE sync_exceptions (id ${ID}, kind TEXT NOT NULL, system TEXT NOT "
+            "NULL, entity TEXT NOT NULL, entity_key TEXT NOT NULL, base_value TEXT, "
+            "ledger_value TEXT, external_value TEXT, error_text TEXT NOT NULL DEFAULT "
+            "'', attempts INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL CHECK (state "
+            "IN ('open', 'acknowledged', 'resolved', 'ignored')), assignee TEXT NOT NULL "
+            "DEFAULT '', outbox_id ${BIGINT} REFERENCES outbox(id), created_at "
+            "${BIGINT} NOT NULL, updated_at ${BIGINT} NOT NULL, resolved_at ${BIGINT}, "
+            "resolution TEXT NOT NULL DEFAULT '')"),
         QStringLiteral("CREATE INDEX sync_exceptions_state ON sync_exceptions(state, created_at)"),
         QStringLiteral("CREATE TABLE exception_history (id ${ID}, exception_id ${BIGINT} NOT NULL "
                        "REFERENCES sync_exceptions(id), at ${BIGINT} NOT NULL, actor TEXT NOT "

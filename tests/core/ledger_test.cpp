@@ -166,7 +166,7 @@ TEST_F(LedgerTest, batch_isAllOrNothing)
 
 TEST_F(LedgerTest, runsOnTheBackendTheSuiteWasStartedFor)
 {
-    const QString expected = TempStore::usingPostgres() ? QStringLiteral("QPSQL")
-                                                        : QStringLiteral("QSQLITE");
+    const QString expected
+        = TempStore::usingPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
     EXPECT_EQ(t.store().connection().driverName(), expected);
 }

@@ -24,7 +24,7 @@ struct AvailabilityPageResult;
 // done by the core query in SQL; the model only holds the pages the view has asked for, so a
 // ledger with a million balances opens as fast as one with ten. Counting and reading happen on a
 // worker thread: after a filter or sort change the table is empty until the count arrives, and a
-// row not read yet shows a placeholder until its page arrives.
+// row not read yet shows "…" until its page arrives.
 class AvailabilityModel final : public QAbstractTableModel
 {
     Q_OBJECT
