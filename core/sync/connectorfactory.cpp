@@ -1,5 +1,6 @@
 #include "connectorfactory.h"
 
+#include <core/connectors/erp/erpconnector.h>
 #include <core/connectors/shopify/shopifyconnector.h>
 #include <core/connectors/wms/wmsconnector.h>
 
@@ -21,6 +22,13 @@ ConnectorFactory ConnectorFactory::withBuiltInKinds()
                             SecretStore &) -> Result<std::unique_ptr<Connector>> {
                              return std::unique_ptr<Connector>(
                                  std::make_unique<WmsConnector>(store, settings));
+                         });
+    factory.registerKind(QStringLiteral("netsuite"),
+                         [](Store &store,
+                            const ConnectionSettings &settings,
+                            SecretStore &secrets) -> Result<std::unique_ptr<Connector>> {
+                             return std::unique_ptr<Connector>(
+                                 std::make_unique<ErpConnector>(store, secrets, settings));
                          });
     return factory;
 }

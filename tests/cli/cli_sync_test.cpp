@@ -143,7 +143,7 @@ TEST(CliSync, refusesToKeepSecretsWithoutAKeychain_unlessToldToHoldThemInMemory)
     cli.seedShop();
     QJsonObject systems{{QStringLiteral("wms"), wmsSystem(cli)},
                         {QStringLiteral("erp"),
-                         QJsonObject{{QStringLiteral("kind"), QStringLiteral("netsuite")},
+                         QJsonObject{{QStringLiteral("kind"), QStringLiteral("sap-b1")},
                                      {QStringLiteral("tokenSecret"), QStringLiteral("s3cr3t")}}}};
     const QString file = cli.write(QStringLiteral("conn.json"), connectionFile(systems));
     QElapsedTimer elapsed;
@@ -165,7 +165,7 @@ TEST(CliSync, refusesToKeepSecretsWithoutAKeychain_unlessToldToHoldThemInMemory)
                                         QStringLiteral("--insecure-memory-secrets")});
     ASSERT_EQ(inMemory.exitCode, 0) << inMemory.err.toStdString();
     EXPECT_TRUE(
-        inMemory.err.contains(QStringLiteral("skipping erp: no connector for kind \"netsuite\"")));
+        inMemory.err.contains(QStringLiteral("skipping erp: no connector for kind \"sap-b1\"")));
     EXPECT_TRUE(inMemory.out.contains(QStringLiteral("  wms  ok  ")));
 
     // Asked for by name, a system without a connector is an error.

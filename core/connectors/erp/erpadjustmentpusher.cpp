@@ -1,0 +1,106 @@
+#include "erpadjustmentpusher.h"
+
+#include <core/connectors/erp/erpclient.h>
+#include <core/sync/outbox.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Ledgerdesk::Core {
+
+namespace {
+
+const QString kSystem = QStringLiteral("erp");
+
+QHash<QString, QString> inverted(const QHash<QString, QString> &map)
+{
+    QHash<QString, QString> result;
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        result.insert(it.value(), it.key());
+    }
+    return result;
+}
+
+} // namespace
+
+ErpAdjustmentPusher::ErpAdjustmentPusher(Store &store,
+                                         ErpClient &client,
+                                         const QHash<QString, QString> &itemSkus,
+                                         const QHash<QString, QString> &locationCodes)
+    : m_store(store)
+    , m_client(client)
+    , m_itemIds(inverted(itemSkus))
+    , m_locationIds(inverted(locationCodes))
+{}
+
+Status ErpAdjustmentPusher::deliverDue(int limit, SyncCycleReport &report)
+{
+    Outbox outbox(m_store);
+    const auto due = outbox.claimDue(kSystem, nowUtcMillis(), limit);
+    if (!due) {
+        return due.error();
+    }
+    for (const OutboxItem &item : due.value()) {
+        const Result<QString> created = deliver(item);
+        if (created) {
+            const QByteArray response
+                = QJsonDocument(QJsonObject{{QStringLiteral("id"), created.value()}})
+                      .toJson(QJsonDocument::Compact);
+            if (const Status done = outbox.complete(item.id, response, nowUtcMillis()); !done) {
+                return done;
+            }
+            ++report.pushed;
+            continue;
+        }
+        const ErrorCode code = created.error().code;
+        const bool retryable = code == ErrorCode::Network || code == ErrorCode::RateLimited
+                               || code == ErrorCode::Unauthorized;
+        const auto failed = outbox.fail(
+            item.id, DeliveryFailure{created.error().message, retryable, {}}, nowUtcMillis());
+        if (!failed) {
+            return failed.error();
+        }
+        ++report.failed;
+    }
+    return success();
+}
+
+Result<QString> ErpAdjustmentPusher::deliver(const OutboxItem &item)
+{
+    if (item.kind != kKind) {
+        return makeError(
+            ErrorCode::Validation,
+            tr("the ERP connector delivers %1 rows only, not \"%2\"").arg(kKind, item.kind));
+    }
+    const QJsonObject payload = QJsonDocument::fromJson(item.payload).object();
+    const QString sku = payload.value(QStringLiteral("sku")).toString();
+    const QString location = payload.value(QStringLiteral("location")).toString();
+    const qint64 delta = payload.value(QStringLiteral("delta")).toInteger();
+    if (sku.isEmpty() || location.isEmpty() || delta == 0) {
+        return makeError(ErrorCode::Validation,
+                         tr("an %1 row needs sku, location and a non-zero delta").arg(kKind));
+    }
+    const QString itemId = m_itemIds.value(sku);
+    if (itemId.isEmpty()) {
+        return makeError(ErrorCode::Validation, tr("the ERP has no item %1").arg(sku));
+    }
+    const QString locationId = m_locationIds.value(location);
+    if (locationId.isEmpty()) {
+        return makeError(ErrorCode::Validation, tr("the ERP has no location %1").arg(location));
+    }
+    QString memo = payload.value(QStringLiteral("memo")).toString();
+    if (memo.isEmpty()) {
+        memo = tr("Ledgerdesk adjustment %1").arg(item.entityKey);
+    }
+    const QJsonObject line{
+        {QStringLiteral("item"), QJsonObject{{QStringLiteral("id"), itemId}}},
+        {QStringLiteral("location"), QJsonObject{{QStringLiteral("id"), locationId}}},
+        {QStringLiteral("adjustQtyBy"), delta}};
+    const QJsonObject body{
+        {QStringLiteral("memo"), memo},
+        {QStringLiteral("inventory"), QJsonObject{{QStringLiteral("items"), QJsonArray{line}}}}};
+    return m_client.createRecord(QStringLiteral("inventoryAdjustment"), body, item.idempotencyKey);
+}
+
+} // namespace Ledgerdesk::Core

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <core/error.h>
+#include <core/sync/connector.h>
+#include <core/sync/outboxitem.h>
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace Ledgerdesk::Core {
+
+class ErpClient;
+class Store;
+
+// Delivers due "inventory.adjust" outbox rows for the ERP as inventoryAdjustment records, each
+// sent with its row's idempotency key (X-NetSuite-Idempotency-Key), so a retry after a lost
+// answer is applied once. Payload: {"sku", "location" (ledger code), "delta", "memo"}.
+// Rejections (unknown item, below zero, other kinds of row) are dead-lettered with the ERP's
+// reason; throttling, outages and lost answers are retried by the outbox's policy.
+class ErpAdjustmentPusher final
+{
+    Q_DECLARE_TR_FUNCTIONS(ErpAdjustmentPusher)
+
+public:
+    static inline const QString kKind = QStringLiteral("inventory.adjust");
+
+    ErpAdjustmentPusher(Store &store,
+                        ErpClient &client,
+                        const QHash<QString, QString> &itemSkus,
+                        const QHash<QString, QString> &locationCodes);
+
+    // Claims up to `limit` due rows; a storage error stops the pass.
+    Status deliverDue(int limit, SyncCycleReport &report);
+
+private:
+    Result<QString> deliver(const OutboxItem &item);
+
+    Store &m_store;
+    ErpClient &m_client;
+    QHash<QString, QString> m_itemIds;     // SKU → ERP item id
+    QHash<QString, QString> m_locationIds; // ledger code → ERP location id
+};
+
+} // namespace Ledgerdesk::Core

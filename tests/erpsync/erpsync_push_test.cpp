@@ -1,0 +1,74 @@
+#include "erpsyncfixture.h"
+
+namespace Ledgerdesk::Testing {
+namespace {
+
+TEST_F(ErpSyncTest, LedgerAdjustmentInTheOutboxReachesTheErpAndComesBackInSync)
+{
+    openConnector();
+    cycle();
+    const qint64 before = onHand(firstSku(), firstLocation());
+    ASSERT_GE(before, 2);
+    adjustLedgerAndEnqueue(-2, QStringLiteral("ledger-adjust-1"));
+
+    const SyncCycleReport pushed = cycle();
+    EXPECT_EQ(pushed.pushed, 1);
+    EXPECT_EQ(pushed.failed, 0);
+    EXPECT_EQ(erpOnHand(firstSku(), firstLocation()), before - 2);
+
+    // The ERP's record of the change is read back and agrees with the ledger.
+    const SyncCycleReport echoed = cycle();
+    EXPECT_GE(echoed.pulled, 1);
+    EXPECT_EQ(echoed.conflicts, 0);
+    EXPECT_EQ(echoed.pushed, 0);
+    EXPECT_TRUE(openErpExceptions().isEmpty());
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'done'")), 1);
+}
+
+TEST_F(ErpSyncTest, LostAnswerIsRetriedWithTheSameIdempotencyKeyAndAppliedOnce)
+{
+    openConnector();
+    cycle();
+    const qint64 before = erpOnHand(firstSku(), firstLocation());
+    adjustLedgerAndEnqueue(-1, QStringLiteral("ledger-adjust-lost"));
+    // The pull goes through; the create is applied at the ERP but its answer is lost.
+    QObject::connect(m_connector.get(), &ErpConnector::pageApplied, [this] {
+        ErpFaults lossy;
+        lossy.resetRate = 1.0;
+        m_erp->setFaults(lossy);
+    });
+    const SyncCycleReport lost = m_connector->runCycle();
+    EXPECT_EQ(lost.failed, 1);
+    EXPECT_EQ(lost.pushed, 0);
+    QObject::disconnect(m_connector.get(), &ErpConnector::pageApplied, nullptr, nullptr);
+    m_erp->setFaults(ErpFaults());
+    EXPECT_EQ(erpOnHand(firstSku(), firstLocation()), before - 1);
+
+    qint64 pushed = 0;
+    for (int i = 0; i < 40 && pushed == 0; ++i) {
+        spin(250); // until the outbox's backoff makes the row due again
+        pushed += cycle().pushed;
+    }
+    EXPECT_EQ(pushed, 1);
+    EXPECT_EQ(erpOnHand(firstSku(), firstLocation()), before - 1);
+    const QJsonObject counters = m_erp->inspect().value(QStringLiteral("counters")).toObject();
+    EXPECT_EQ(counters.value(QStringLiteral("idempotentCreates")).toInteger(), 1);
+    EXPECT_EQ(counters.value(QStringLiteral("idempotentReplays")).toInteger(), 1);
+}
+
+TEST_F(ErpSyncTest, AdjustmentTheErpRejectsIsDeadLetteredWithItsReason)
+{
+    openConnector();
+    cycle();
+    const qint64 before = erpOnHand(firstSku(), firstLocation());
+    adjustLedgerAndEnqueue(-(before + 5), QStringLiteral("ledger-adjust-too-far"), false);
+    const SyncCycleReport report = cycle();
+    EXPECT_EQ(report.failed, 1);
+    EXPECT_EQ(erpOnHand(firstSku(), firstLocation()), before);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'dead' AND "
+                                   "last_error LIKE '%below zero%'")),
+              1);
+}
+
+} // namespace
+} // namespace Ledgerdesk::Testing
