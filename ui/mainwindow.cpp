@@ -2,7 +2,9 @@
 
 #include <core/store/store.h>
 #include <ui/pages/availabilitypage.h>
+#include <ui/pages/exceptionspage.h>
 #include <ui/pages/page.h>
+#include <ui/pages/synchealthpage.h>
 #include <ui/widgets/freshnesslabel.h>
 
 #include <QAction>
@@ -59,6 +61,8 @@ MainWindow::MainWindow(Core::Store &store, QWidget *parent)
     createMenus();
     createStatusBar();
     addPage(new AvailabilityPage(store, this));
+    addPage(new ExceptionsPage(store, this));
+    addPage(new SyncHealthPage(store, nullptr, this));
     restoreSettings();
 }
 
@@ -112,6 +116,8 @@ void MainWindow::addPage(Page *page)
     item->setData(Qt::UserRole, page->pageId());
     item->setToolTip(tr("%1 (Ctrl+%2)").arg(page->title()).arg(number));
     connect(page, &Page::summaryChanged, this, &MainWindow::updateSummary);
+    // Titles may carry counts, such as "Exceptions 12".
+    connect(page, &Page::summaryChanged, this, [item, page] { item->setText(page->title()); });
 
     auto *action = new QAction(page->icon(), page->title(), this);
     if (number <= 9) {

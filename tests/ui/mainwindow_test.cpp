@@ -81,7 +81,7 @@ TEST_F(MainWindowTest, opensOnAnEmptyLedgerWithAnExplanationInsteadOfATable)
     // Only real pages are listed.
     const auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
     ASSERT_NE(navigation, nullptr);
-    EXPECT_EQ(navigation->count(), 1);
+    EXPECT_EQ(navigation->count(), 3);
     EXPECT_EQ(navigation->item(0)->text(), page->title());
 }
 
