@@ -2,6 +2,9 @@
 #include <app/cli/clicontext.h>
 #include <app/support/keychainsecretstore.h>
 #include <app/support/sessionsecretstore.h>
+#include <app/support/webhookreceiver.h>
+#include <core/connectors/shopify/shopifygraphqlclient.h>
+#include <core/connectors/shopify/shopifywebhookingest.h>
 #include <core/sync/connectorfactory.h>
 #include <core/sync/synccontroller.h>
 #include <core/sync/syncmetrics.h>
@@ -210,6 +213,71 @@ std::unique_ptr<QSocketNotifier> watchTermination(QEventLoop &loop)
     return notifier;
 }
 
+// `sync run --webhooks PORT`: the receiver and its inventory_levels/update subscription.
+struct WebhookListening
+{
+    std::unique_ptr<App::WebhookReceiver> receiver;
+    std::unique_ptr<Core::ShopifyGraphqlClient> client;
+    QString subscription;
+};
+
+Core::Status startWebhooks(WebhookListening &listening,
+                           Core::Store &store,
+                           const QJsonObject &connection,
+                           Core::SecretStore &secrets,
+                           const QString &portText)
+{
+    bool ok = false;
+    const uint port = portText.toUInt(&ok);
+    if (!ok || port > 65535) {
+        return Core::makeError(Core::ErrorCode::Validation,
+                               QStringLiteral("--webhooks needs a port (0 picks a free one)"));
+    }
+    auto settings = Core::ConnectionSettings::fromConnectionFile(
+        connection, QStringLiteral("shopify"), secrets);
+    if (!settings) {
+        return settings.error();
+    }
+    auto secret = secrets.read(QStringLiteral("shopify/webhookSecret"));
+    if (!secret || secret.value().isEmpty()) {
+        return Core::makeError(Core::ErrorCode::Validation,
+                               QStringLiteral("the connection has no Shopify webhookSecret"));
+    }
+    listening.receiver
+        = std::make_unique<App::WebhookReceiver>(store, QList<QByteArray>{secret.value()});
+    if (const Core::Status started = listening.receiver->start(quint16(port)); !started) {
+        return started;
+    }
+    auto client = Core::ShopifyWebhookIngest::clientFor(settings.value(), secrets);
+    if (!client) {
+        return client.error();
+    }
+    listening.client = std::move(client).value();
+    auto subscribed
+        = Core::ShopifyWebhookIngest::subscribe(*listening.client,
+                                                QStringLiteral("inventory_levels/update"),
+                                                listening.receiver->callbackUrl());
+    if (!subscribed) {
+        return subscribed.error();
+    }
+    listening.subscription = subscribed.value();
+    return Core::success();
+}
+
+void stopWebhooks(WebhookListening &listening, QTextStream &err)
+{
+    if (listening.client && !listening.subscription.isEmpty()) {
+        const Core::Status removed
+            = Core::ShopifyWebhookIngest::unsubscribe(*listening.client, listening.subscription);
+        if (!removed) {
+            err << "could not remove the webhook subscription: " << removed.error().message << '\n';
+        }
+    }
+    if (listening.receiver) {
+        listening.receiver->stop();
+    }
+}
+
 struct OnceProgress
 {
     QSet<QString> reported;
@@ -314,6 +382,20 @@ int runConnectors(CliContext &context, const QCommandLineParser &parser, bool on
                              waiting->quit();
                          }
                      });
+    WebhookListening webhooks;
+    if (!once && parser.isSet(QStringLiteral("webhooks"))) {
+        const Core::Status listening = startWebhooks(
+            webhooks, *store, connection, *secrets, parser.value(QStringLiteral("webhooks")));
+        if (!listening) {
+            context.err() << "webhooks: " << listening.error().message << '\n';
+            stopWebhooks(webhooks, context.err());
+            controller.stop();
+            return ExitFailed;
+        }
+        context.out() << "receiving Shopify webhooks at " << webhooks.receiver->callbackUrl()
+                      << '\n';
+        context.out().flush();
+    }
     std::unique_ptr<QSocketNotifier> termination;
     if (once) {
         controller.syncNow();
@@ -325,6 +407,7 @@ int runConnectors(CliContext &context, const QCommandLineParser &parser, bool on
         context.out() << "stopping\n";
         context.out().flush();
     }
+    stopWebhooks(webhooks, context.err());
     controller.stop();
     if (termination) {
         ::signal(SIGINT, SIG_DFL);
@@ -350,6 +433,10 @@ int syncCommand(CliContext &context, const QStringList &arguments)
         {QStringLiteral("interval"),
          QStringLiteral("run: seconds between cycles per system (default 5)"),
          QStringLiteral("SECONDS")},
+        {QStringLiteral("webhooks"),
+         QStringLiteral("run: also receive Shopify webhooks on 127.0.0.1:PORT (0 = any) and "
+                        "subscribe to inventory_levels/update while running"),
+         QStringLiteral("PORT")},
         {QStringLiteral("insecure-memory-secrets"),
          QStringLiteral("once/run: keep the connection's secrets in memory for this run only, "
                         "for machines without a keychain (otherwise the OS keychain is required)")},
@@ -363,7 +450,8 @@ int syncCommand(CliContext &context, const QStringList &arguments)
             "and drift per system\n"
             "  once --connection FILE [--system S]   one cycle per system; exit 1 if "
             "any failed\n"
-            "  run --connection FILE [--interval SECONDS]   cycle until SIGINT/SIGTERM"));
+            "  run --connection FILE [--interval SECONDS] [--webhooks PORT]   cycle until "
+            "SIGINT/SIGTERM"));
     if (parsed >= 0) {
         return parsed;
     }

@@ -69,7 +69,12 @@ ShopifyLevelSync::ShopifyLevelSync(Store &store,
                                    ShopifyGraphqlClient &client,
                                    const ShopifyIndex &index)
     : m_store(store)
-    , m_client(client)
+    , m_client(&client)
+    , m_index(index)
+{}
+
+ShopifyLevelSync::ShopifyLevelSync(Store &store, const ShopifyIndex &index)
+    : m_store(store)
     , m_index(index)
 {}
 
@@ -134,6 +139,9 @@ Status ShopifyLevelSync::loadState()
 
 Status ShopifyLevelSync::run(SyncCycleReport &report)
 {
+    if (m_client == nullptr) {
+        return makeError(ErrorCode::Validation, tr("pulling levels needs a Shopify client"));
+    }
     if (const Status loaded = loadState(); !loaded) {
         return loaded;
     }
@@ -163,7 +171,7 @@ Status ShopifyLevelSync::pullLocation(const ShopifyLocationLink &location, SyncC
             // A repeated second is re-read; the inbox drops what was already applied.
             variables.insert(QStringLiteral("query"), term);
         }
-        auto data = m_client.execute(kLevelsQuery, variables, kLevelsPageCost);
+        auto data = m_client->execute(kLevelsQuery, variables, kLevelsPageCost);
         if (!data) {
             return data.error();
         }
@@ -248,6 +256,26 @@ Status ShopifyLevelSync::settle(const Figure &figure,
     if (!tx.begun()) {
         return tx.begun();
     }
+    // A webhook (or a person) may have moved the figure since `ours` was read; a movement
+    // computed from the old value would count the change twice.
+    auto fresh = runQuery(db,
+                          QStringLiteral("SELECT available FROM balances WHERE variant_id = ? "
+                                         "AND location_id = ?"),
+                          {figure.item.variantId, figure.location.locationId});
+    if (!fresh) {
+        return fresh.error();
+    }
+    const qint64 current = fresh.value().next() ? fresh.value().value(0).toLongLong() : 0;
+    fresh.value().finish();
+    if (current != ours) {
+        m_available[{figure.item.variantId, figure.location.locationId}] = current;
+        if (!figure.eventId.isEmpty()) {
+            // Shopify delivers it again; by then the new state is read first.
+            return makeError(ErrorCode::Conflict,
+                             tr("%1 changed while this level was settled").arg(key));
+        }
+        return success(); // the next pass compares again against the new value
+    }
     const UtcMillis now = nowUtcMillis();
     const QString itemNumber = numericId(figure.item.shopifyId);
     const QString locationNumber = numericId(figure.location.shopifyId);
@@ -255,10 +283,13 @@ Status ShopifyLevelSync::settle(const Figure &figure,
     if (!figure.updatedAt.isEmpty()) {
         InboxEvent event;
         event.system = kSystem;
-        event.eventId = QStringLiteral("level:%1:%2:%3:%4")
-                            .arg(itemNumber, locationNumber, figure.updatedAt)
-                            .arg(figure.theirs);
-        event.topic = QStringLiteral("inventory_levels/pull");
+        event.eventId = !figure.eventId.isEmpty()
+                            ? figure.eventId
+                            : QStringLiteral("level:%1:%2:%3:%4")
+                                  .arg(itemNumber, locationNumber, figure.updatedAt)
+                                  .arg(figure.theirs);
+        event.topic
+            = !figure.topic.isEmpty() ? figure.topic : QStringLiteral("inventory_levels/pull");
         event.entityKey = key;
         event.sourceAt = figure.sourceAt;
         event.payload = figure.payload;
@@ -268,9 +299,10 @@ Status ShopifyLevelSync::settle(const Figure &figure,
         }
         const bool pushes
             = decision == SyncDecision::PushOurs || decision == SyncDecision::OwnerOurs;
+        m_lastVerdict = receipt.value().verdict;
         if (receipt.value().verdict == InboxVerdict::Apply) {
             inboxId = receipt.value().id;
-        } else if (!pushes) {
+        } else if (!pushes || !figure.eventId.isEmpty()) {
             return tx.commit(); // seen before, or older than what was applied
         }
     }
@@ -366,6 +398,12 @@ Status ShopifyLevelSync::settle(const Figure &figure,
         break;
     }
     case SyncDecision::InSync:
+        // Only a reported level gets here: recorded as applied, so an older one is stale.
+        if (const Status agreed = upsertAgreement(db, key, *after.external, now); !agreed) {
+            return agreed;
+        }
+        after.base = after.external;
+        outcome = QStringLiteral("applied");
         break;
     }
     if (inboxId) {
@@ -382,6 +420,56 @@ Status ShopifyLevelSync::settle(const Figure &figure,
         ++report.applied;
     }
     return success();
+}
+
+Result<InboxVerdict> ShopifyLevelSync::settleReported(const ReportedLevel &level,
+                                                      SyncCycleReport &report)
+{
+    if (const Status loaded = loadState(); !loaded) {
+        return loaded.error();
+    }
+    Figure figure{level.item,
+                  level.location,
+                  level.available,
+                  level.updatedAt,
+                  level.sourceAt,
+                  level.payload,
+                  level.eventId,
+                  level.topic};
+    const QString key = keyOf(figure.item.sku, figure.location.code);
+    if (m_pendingPush.contains(key)) {
+        // As in the pull: our own push is on its way and its compare-and-swap decides.
+        QSqlDatabase db = m_store.connection();
+        WriteTransaction tx(db, m_store.dialect());
+        if (!tx.begun()) {
+            return tx.begun().error();
+        }
+        const UtcMillis now = nowUtcMillis();
+        auto receipt = Inbox::receive(
+            db, {kSystem, level.eventId, level.topic, key, level.sourceAt, level.payload}, now);
+        if (!receipt) {
+            return receipt.error();
+        }
+        if (receipt.value().verdict == InboxVerdict::Apply) {
+            if (const Status marked
+                = Inbox::markApplied(db, receipt.value().id, QStringLiteral("deferred"), now);
+                !marked) {
+                return marked.error();
+            }
+        }
+        const Status committed = tx.commit();
+        return committed ? Result<InboxVerdict>(receipt.value().verdict)
+                         : Result<InboxVerdict>(committed.error());
+    }
+    const qint64 ours = m_available.value({figure.item.variantId, figure.location.locationId}, 0);
+    const Known known = m_known.value(key);
+    const SyncDecision decision = compareThreeWay(
+        {known.base, QString::number(ours), QString::number(figure.theirs)}, m_owner, kSystem);
+    m_lastVerdict = InboxVerdict::Apply;
+    if (const Status settled = settle(figure, decision, key, ours, report); !settled) {
+        return settled.error();
+    }
+    return m_lastVerdict;
 }
 
 Status ShopifyLevelSync::flushAgreements()

@@ -4,6 +4,7 @@
 #include <core/domain/timestamp.h>
 #include <core/error.h>
 #include <core/sync/connector.h>
+#include <core/sync/inbox.h>
 #include <core/sync/threewaycompare.h>
 
 #include <QCoreApplication>
@@ -27,8 +28,27 @@ class ShopifyLevelSync final
 
 public:
     ShopifyLevelSync(Store &store, ShopifyGraphqlClient &client, const ShopifyIndex &index);
+    // Settles reported levels only (a webhook); run() needs the client.
+    ShopifyLevelSync(Store &store, const ShopifyIndex &index);
 
     Status run(SyncCycleReport &report);
+
+    // One level Shopify reported by itself (a webhook delivery).
+    struct ReportedLevel
+    {
+        ShopifyItemLink item;
+        ShopifyLocationLink location;
+        qint64 available = 0;
+        QString updatedAt;
+        UtcMillis sourceAt = 0;
+        QByteArray payload;
+        QString eventId; // the delivery's id, the inbox's duplicate key
+        QString topic;
+    };
+
+    // Records it in the inbox under its own id and, unless it is a duplicate or stale, settles
+    // it exactly as a pulled level. Call once per object.
+    Result<InboxVerdict> settleReported(const ReportedLevel &level, SyncCycleReport &report);
 
 private:
     struct Known
@@ -46,6 +66,8 @@ private:
         QString updatedAt; // empty for ledger-side changes
         UtcMillis sourceAt = 0;
         QByteArray payload;
+        QString eventId; // empty: the pull's own (entity, updated_at) id
+        QString topic;
     };
 
     Status loadState();
@@ -60,7 +82,7 @@ private:
     Status scanLedgerChanges(SyncCycleReport &report);
 
     Store &m_store;
-    ShopifyGraphqlClient &m_client;
+    ShopifyGraphqlClient *m_client = nullptr;
     const ShopifyIndex &m_index;
     QString m_owner;
     QHash<QPair<qint64, qint64>, qint64> m_available; // (variant, location) → ledger available
@@ -69,6 +91,7 @@ private:
     QSet<QString> m_openConflicts;                    // keys a person is already deciding
     QSet<QString> m_seenThisPass;
     QList<QPair<QString, QString>> m_agreements; // key → value, written in batches
+    InboxVerdict m_lastVerdict = InboxVerdict::Apply;
 };
 
 } // namespace Ledgerdesk::Core
