@@ -19,6 +19,7 @@ const Command kCommands[] = {
     {"availability", "show stock by SKU, style and location", availabilityCommand},
     {"demo", "fill an empty ledger with a demo business", demoCommand},
     {"exceptions", "list, show and resolve sync exceptions", exceptionsCommand},
+    {"ownership", "show or change which system owns each kind of data", ownershipCommand},
     {"sync", "sync status, one cycle, or run until stopped", syncCommand},
     {"bench", "measure the ledger against raw SQLite and the disk", benchCommand},
 };

@@ -34,6 +34,7 @@ int exportCommand(CliContext &context, const QStringList &arguments);
 int availabilityCommand(CliContext &context, const QStringList &arguments);
 int demoCommand(CliContext &context, const QStringList &arguments);
 int exceptionsCommand(CliContext &context, const QStringList &arguments);
+int ownershipCommand(CliContext &context, const QStringList &arguments);
 int syncCommand(CliContext &context, const QStringList &arguments);
 int benchCommand(CliContext &context, const QStringList &arguments);
 

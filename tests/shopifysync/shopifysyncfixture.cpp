@@ -148,6 +148,25 @@ QStringList ShopifySyncTest::shopifyOutboxKeys()
     return keys;
 }
 
+QStringList ShopifySyncTest::sentShopifyKeys()
+{
+    QStringList keys;
+    auto q = runQuery(m_ledger.store().connection(),
+                      QStringLiteral("SELECT response FROM outbox WHERE target = 'shopify' AND "
+                                     "status = 'done' ORDER BY id"));
+    EXPECT_TRUE(q.ok());
+    while (q.ok() && q.value().next()) {
+        const QString key = QJsonDocument::fromJson(q.value().value(0).toString().toUtf8())
+                                .object()
+                                .value(QStringLiteral("idempotencyKey"))
+                                .toString();
+        if (!key.isEmpty() && !keys.contains(key)) {
+            keys << key;
+        }
+    }
+    return keys;
+}
+
 QList<SyncException> ShopifySyncTest::openExceptions(ExceptionKind kind)
 {
     ExceptionFilter filter = ExceptionFilter::unresolved();

@@ -39,6 +39,8 @@ protected:
     void setOnHandOwner(const QString &system); // empty: nobody owns it
     QJsonObject idempotency(const QString &key);
     QStringList shopifyOutboxKeys();
+    // The idempotency keys the pusher actually sent (a batch sends one key for its rows).
+    QStringList sentShopifyKeys();
     QList<Core::SyncException> openExceptions(Core::ExceptionKind kind);
     void setFaults(const QJsonObject &shopifyFaults);
 

@@ -1,4 +1,5 @@
 #include <app/cli/bench/benchledger.h>
+#include <app/cli/bench/benchsync.h>
 #include <app/cli/bench/benchtable.h>
 #include <app/cli/cli.h>
 #include <app/cli/clicontext.h>
@@ -35,6 +36,9 @@ bool readCount(CliContext &context,
 
 int benchCommand(CliContext &context, const QStringList &arguments)
 {
+    if (arguments.value(1) == u"sync") {
+        return benchSyncCommand(context, arguments);
+    }
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("suite"), QStringLiteral("ledger"));
     const QCommandLineOption movements(QStringLiteral("movements"),

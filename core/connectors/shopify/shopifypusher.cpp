@@ -6,16 +6,20 @@
 #include <core/sync/exceptionstore.h>
 #include <core/sync/inventorykey.h>
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
+
+#include <algorithm>
 
 namespace Ledgerdesk::Core {
 
 namespace {
 
 const QString kSystem = QStringLiteral("shopify");
-constexpr int kBatch = 50;
-constexpr int kMaxBatches = 200; // a pass delivers at most this many batches
+constexpr int kMaxClaims = 200;      // a pass claims at most this many batches
+constexpr double kMutationCost = 10; // Shopify's requestedQueryCost for one mutation field
 
 const QString kSetMutation = QStringLiteral(
     "mutation Push($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: "
@@ -31,41 +35,129 @@ QString escaped(QString text)
     return text.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
 }
 
+// The member index a user error points at (`input.quantities.N…`), or -1.
+int quantityIndex(const QJsonValue &error)
+{
+    const QJsonArray field = error[QStringLiteral("field")].toArray();
+    if (field.size() < 3 || field.at(0).toString() != u"input"
+        || field.at(1).toString() != u"quantities") {
+        return -1;
+    }
+    bool ok = false;
+    const int index
+        = field.at(2).isDouble() ? field.at(2).toInt() : field.at(2).toString().toInt(&ok);
+    return field.at(2).isDouble() || ok ? index : -1;
+}
+
 } // namespace
 
-ShopifyPusher::ShopifyPusher(Store &store, ShopifyGraphqlClient &client, const ShopifyIndex &index)
+ShopifyPusher::ShopifyPusher(Store &store,
+                             ShopifyGraphqlClient &client,
+                             const ShopifyIndex &index,
+                             int batchSize)
     : m_store(store)
     , m_client(client)
     , m_index(index)
     , m_outbox(store)
+    , m_batchSize(std::clamp(batchSize, 1, maxBatchSize))
 {}
+
+QString ShopifyPusher::batchKey(QStringList memberKeys)
+{
+    // A batch of one is that row's own request, so it keeps the row's key.
+    if (memberKeys.size() == 1) {
+        return memberKeys.first();
+    }
+    memberKeys.sort();
+    const QByteArray digest
+        = QCryptographicHash::hash(memberKeys.join(u'\n').toUtf8(), QCryptographicHash::Sha256);
+    return QStringLiteral("shopify-batch-%1-%2")
+        .arg(memberKeys.size())
+        .arg(QString::fromLatin1(digest.toHex().left(32)));
+}
 
 Status ShopifyPusher::drain(SyncCycleReport &report)
 {
-    for (int batch = 0; batch < kMaxBatches; ++batch) {
-        auto due = m_outbox.claimDue(kSystem, nowUtcMillis(), kBatch);
+    for (int claim = 0; claim < kMaxClaims; ++claim) {
+        auto due = m_outbox.claimDue(kSystem, nowUtcMillis(), m_batchSize);
         if (!due) {
             return due.error();
         }
         if (due.value().isEmpty()) {
             return success();
         }
-        const QList<OutboxItem> &items = due.value();
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            if (const Status delivered = deliver(items.at(i), report); !delivered) {
+        // One mutation sets one quantity name; rows stay in id order so a resent batch is
+        // byte-for-byte the same request.
+        QList<Member> ready;
+        for (const OutboxItem &item : due.value()) {
+            if (const Status prepared = prepare(item, ready, report); !prepared) {
+                return prepared;
+            }
+        }
+        std::sort(ready.begin(), ready.end(), [](const Member &a, const Member &b) {
+            return a.item.id < b.item.id;
+        });
+        QMap<QString, QList<Member>> byName;
+        for (const Member &member : ready) {
+            byName[member.name] << member;
+        }
+        for (auto it = byName.begin(); it != byName.end(); ++it) {
+            if (const Status delivered = deliver(it.value(), report); !delivered) {
                 // Stop the pass; what it claimed but did not try goes back to waiting.
-                for (qsizetype rest = i + 1; rest < items.size(); ++rest) {
-                    auto requeued = m_outbox.fail(items.at(rest).id,
-                                                  {delivered.error().message, true, std::nullopt},
-                                                  nowUtcMillis());
-                    if (!requeued) {
-                        return requeued.error();
+                for (auto rest = std::next(it); rest != byName.end(); ++rest) {
+                    for (const Member &member : rest.value()) {
+                        auto requeued
+                            = m_outbox.fail(member.item.id,
+                                            {delivered.error().message, true, std::nullopt},
+                                            nowUtcMillis());
+                        if (!requeued) {
+                            return requeued.error();
+                        }
                     }
                 }
                 return delivered;
             }
         }
     }
+    return success();
+}
+
+Status ShopifyPusher::prepare(const OutboxItem &item, QList<Member> &ready, SyncCycleReport &report)
+{
+    const QJsonObject payload = QJsonDocument::fromJson(item.payload).object();
+    const QString sku = payload.value(QStringLiteral("sku")).toString();
+    const QString code = payload.value(QStringLiteral("location")).toString();
+    Member member;
+    member.item = item;
+    member.name = payload.value(QStringLiteral("name")).toString(QStringLiteral("available"));
+    member.itemId = payload.value(QStringLiteral("inventoryItemId")).toString();
+    member.locationId = payload.value(QStringLiteral("locationId")).toString();
+    if (member.itemId.isEmpty()) {
+        member.itemId = m_index.itemsBySku.value(sku).shopifyId;
+    }
+    if (member.locationId.isEmpty()) {
+        member.locationId = m_index.locationsByCode.value(code).shopifyId;
+    }
+    if (member.itemId.isEmpty() || member.locationId.isEmpty()
+        || !payload.value(QStringLiteral("quantity")).isDouble()) {
+        return failed(item,
+                      {tr("outbox row %1 names no Shopify inventory item and location (SKU \"%2\" "
+                          "at \"%3\") or no quantity")
+                           .arg(item.id)
+                           .arg(sku, code),
+                       false,
+                       std::nullopt},
+                      report);
+    }
+    member.quantity = payload.value(QStringLiteral("quantity")).toInteger();
+    member.change = {{QStringLiteral("inventoryItemId"), member.itemId},
+                     {QStringLiteral("locationId"), member.locationId},
+                     {QStringLiteral("quantity"), member.quantity}};
+    member.change.insert(QStringLiteral("changeFromQuantity"),
+                         payload.value(QStringLiteral("changeFromQuantity")).isDouble()
+                             ? payload.value(QStringLiteral("changeFromQuantity"))
+                             : QJsonValue(QJsonValue::Null));
+    ready << member;
     return success();
 }
 
@@ -78,124 +170,183 @@ Status ShopifyPusher::failed(const OutboxItem &item,
     return status ? success() : Status(status.error());
 }
 
-Status ShopifyPusher::deliver(const OutboxItem &item, SyncCycleReport &report)
+Status ShopifyPusher::deliver(QList<Member> members, SyncCycleReport &report)
 {
-    const QJsonObject payload = QJsonDocument::fromJson(item.payload).object();
-    const QString sku = payload.value(QStringLiteral("sku")).toString();
-    const QString code = payload.value(QStringLiteral("location")).toString();
-    const QString name
-        = payload.value(QStringLiteral("name")).toString(QStringLiteral("available"));
-    QString itemId = payload.value(QStringLiteral("inventoryItemId")).toString();
-    QString locationId = payload.value(QStringLiteral("locationId")).toString();
-    if (itemId.isEmpty()) {
-        itemId = m_index.itemsBySku.value(sku).shopifyId;
-    }
-    if (locationId.isEmpty()) {
-        locationId = m_index.locationsByCode.value(code).shopifyId;
-    }
-    if (itemId.isEmpty() || locationId.isEmpty()
-        || !payload.value(QStringLiteral("quantity")).isDouble()) {
-        return failed(item,
-                      {tr("outbox row %1 names no Shopify inventory item and location (SKU \"%2\" "
-                          "at \"%3\") or no quantity")
-                           .arg(item.id)
-                           .arg(sku, code),
-                       false,
-                       std::nullopt},
-                      report);
-    }
-    const qint64 quantity = payload.value(QStringLiteral("quantity")).toInteger();
-    QJsonObject change{{QStringLiteral("inventoryItemId"), itemId},
-                       {QStringLiteral("locationId"), locationId},
-                       {QStringLiteral("quantity"), quantity}};
-    change.insert(QStringLiteral("changeFromQuantity"),
-                  payload.value(QStringLiteral("changeFromQuantity")).isDouble()
-                      ? payload.value(QStringLiteral("changeFromQuantity"))
-                      : QJsonValue(QJsonValue::Null));
-    const QJsonObject input{{QStringLiteral("name"), name},
-                            {QStringLiteral("reason"), QStringLiteral("correction")},
-                            {QStringLiteral("referenceDocumentUri"),
-                             QStringLiteral("gid://ledgerdesk/Outbox/%1").arg(item.id)},
-                            {QStringLiteral("quantities"), QJsonArray{change}}};
-    auto answer = m_client.execute(
-        kSetMutation.arg(escaped(item.idempotencyKey)), {{QStringLiteral("input"), input}}, 10);
-    if (!answer) {
-        const Error &error = answer.error();
-        const bool retryable = error.code != ErrorCode::Validation;
-        if (const Status recorded
-            = failed(item, {error.message, retryable, m_client.lastRetryAfterMs()}, report);
-            !recorded) {
-            return recorded;
+    // Shopify applies a batch whole or not at all: members it refused leave the batch, and the
+    // rest go again as a new batch, which therefore has a new key.
+    while (!members.isEmpty()) {
+        QStringList keys;
+        QJsonArray quantities;
+        for (const Member &member : members) {
+            keys << member.item.idempotencyKey;
+            quantities.append(member.change);
         }
-        // A refused token fails every row alike: stop and report it once.
-        return error.code == ErrorCode::Unauthorized ? Status(error) : success();
-    }
-    const QJsonObject result = answer.value()[QStringLiteral("inventorySetQuantities")].toObject();
-    const QJsonArray userErrors = result[QStringLiteral("userErrors")].toArray();
-    if (!userErrors.isEmpty()) {
-        QStringList messages;
-        bool stale = false;
+        const QString key = batchKey(keys);
+        const QJsonObject input{{QStringLiteral("name"), members.first().name},
+                                {QStringLiteral("reason"), QStringLiteral("correction")},
+                                {QStringLiteral("referenceDocumentUri"),
+                                 QStringLiteral("gid://ledgerdesk/OutboxBatch/%1").arg(key)},
+                                {QStringLiteral("quantities"), quantities}};
+        auto answer = m_client.execute(
+            kSetMutation.arg(escaped(key)), {{QStringLiteral("input"), input}}, kMutationCost);
+        if (!answer) {
+            const Error &error = answer.error();
+            const DeliveryFailure failure{
+                error.message, error.code != ErrorCode::Validation, m_client.lastRetryAfterMs()};
+            for (const Member &member : members) {
+                if (const Status recorded = failed(member.item, failure, report); !recorded) {
+                    return recorded;
+                }
+            }
+            // A refused token fails every row alike: stop and report it once.
+            return error.code == ErrorCode::Unauthorized ? Status(error) : success();
+        }
+        const QJsonObject result
+            = answer.value()[QStringLiteral("inventorySetQuantities")].toObject();
+        const QJsonArray userErrors = result[QStringLiteral("userErrors")].toArray();
+        if (userErrors.isEmpty()) {
+            return completeAll(members, key, result, report);
+        }
+        QMap<int, QStringList> messages;
+        QSet<int> stale;
+        QStringList general;
         for (const QJsonValue &e : userErrors) {
-            messages << QStringLiteral("%1: %2").arg(e[QStringLiteral("code")].toString(),
-                                                     e[QStringLiteral("message")].toString());
-            stale = stale || e[QStringLiteral("code")].toString() == u"CHANGE_FROM_QUANTITY_STALE";
+            const QString text = QStringLiteral("%1: %2").arg(
+                e[QStringLiteral("code")].toString(), e[QStringLiteral("message")].toString());
+            const int index = quantityIndex(e);
+            if (index < 0 || index >= members.size()) {
+                general << text;
+                continue;
+            }
+            messages[index] << text;
+            if (e[QStringLiteral("code")].toString() == u"CHANGE_FROM_QUANTITY_STALE") {
+                stale.insert(index);
+            }
         }
-        const QString message = tr("Shopify refused the change: %1").arg(messages.join(u"; "));
-        if (const Status recorded = failed(item, {message, false, std::nullopt}, report);
-            !recorded) {
-            return recorded;
+        if (!general.isEmpty() || messages.isEmpty()) {
+            const QString message = tr("Shopify refused the change: %1").arg(general.join(u"; "));
+            for (const Member &member : members) {
+                if (const Status recorded
+                    = failed(member.item, {message, false, std::nullopt}, report);
+                    !recorded) {
+                    return recorded;
+                }
+            }
+            return success();
         }
-        return stale ? raiseStale(item, itemId, locationId, quantity, message) : success();
-    }
-    // The agreed value moves to what Shopify now holds, then the row is done; a crash in
-    // between resends with the same key, which Shopify answers without applying again.
-    if (InventoryKey::parse(item.entityKey)) {
-        auto agreed = runQuery(m_store.connection(),
-                               QStringLiteral("INSERT INTO sync_values (system, entity, "
-                                              "entity_key, base_value, external_value, "
-                                              "agreed_at) VALUES (?, 'inventory', ?, ?, ?, ?) ON "
-                                              "CONFLICT (system, entity, entity_key) DO UPDATE "
-                                              "SET base_value = excluded.base_value, "
-                                              "external_value = excluded.external_value, "
-                                              "agreed_at = excluded.agreed_at"),
-                               {kSystem,
-                                item.entityKey,
-                                QString::number(quantity),
-                                QString::number(quantity),
-                                nowUtcMillis()});
-        if (!agreed) {
-            return agreed.error();
+        for (auto it = messages.end(); it != messages.begin();) {
+            --it;
+            const QString message
+                = tr("Shopify refused the change: %1").arg(it.value().join(u"; "));
+            if (const Status handled
+                = refused(members.at(it.key()), message, stale.contains(it.key()), report);
+                !handled) {
+                return handled;
+            }
+            members.removeAt(it.key());
         }
     }
-    if (const Status completed = m_outbox.complete(
-            item.id, QJsonDocument(result).toJson(QJsonDocument::Compact), nowUtcMillis());
-        !completed) {
-        return completed;
-    }
-    ++report.pushed;
     return success();
 }
 
-Status ShopifyPusher::raiseStale(const OutboxItem &item,
-                                 const QString &itemId,
-                                 const QString &locationId,
-                                 qint64 quantity,
+Status ShopifyPusher::completeAll(const QList<Member> &members,
+                                  const QString &key,
+                                  const QJsonObject &result,
+                                  SyncCycleReport &report)
+{
+    // The agreed values move to what Shopify now holds and the rows are done, all in one
+    // transaction; a crash before it resends the same batch with the same key, which Shopify
+    // answers without applying again.
+    QSqlDatabase db = m_store.connection();
+    WriteTransaction tx(db, m_store.dialect());
+    if (!tx.begun()) {
+        return tx.begun();
+    }
+    const UtcMillis now = nowUtcMillis();
+    const QJsonValue group
+        = result[QStringLiteral("inventoryAdjustmentGroup")][QStringLiteral("id")];
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        const Member &member = members.at(i);
+        if (InventoryKey::parse(member.item.entityKey)) {
+            auto agreed
+                = runQuery(db,
+                           QStringLiteral("INSERT INTO sync_values (system, entity, "
+                                          "entity_key, base_value, external_value, "
+                                          "agreed_at) VALUES (?, 'inventory', ?, ?, ?, ?) ON "
+                                          "CONFLICT (system, entity, entity_key) DO UPDATE "
+                                          "SET base_value = excluded.base_value, "
+                                          "external_value = excluded.external_value, "
+                                          "agreed_at = excluded.agreed_at"),
+                           {kSystem,
+                            member.item.entityKey,
+                            QString::number(member.quantity),
+                            QString::number(member.quantity),
+                            now});
+            if (!agreed) {
+                return agreed.error();
+            }
+        }
+        const QJsonObject response{{QStringLiteral("idempotencyKey"), key},
+                                   {QStringLiteral("index"), qint64(i)},
+                                   {QStringLiteral("adjustmentGroup"), group}};
+        if (const Status completed = m_outbox.complete(
+                member.item.id, QJsonDocument(response).toJson(QJsonDocument::Compact), now);
+            !completed) {
+            return completed;
+        }
+    }
+    if (const Status committed = tx.commit(); !committed) {
+        return committed;
+    }
+    report.pushed += members.size();
+    return success();
+}
+
+Status ShopifyPusher::refused(const Member &member,
+                              const QString &message,
+                              bool stale,
+                              SyncCycleReport &report)
+{
+    if (!stale) {
+        return failed(member.item, {message, false, std::nullopt}, report);
+    }
+    const std::optional<qint64> current = currentLevel(member);
+    if (current && *current == member.quantity) {
+        // Shopify already holds our figure (an earlier batch with this row was applied but its
+        // answer was lost): the row is done, not stale.
+        return completeAll({member}, QString(), {}, report);
+    }
+    if (const Status recorded = failed(member.item, {message, false, std::nullopt}, report);
+        !recorded) {
+        return recorded;
+    }
+    return raiseStale(member, current, message);
+}
+
+std::optional<qint64> ShopifyPusher::currentLevel(const Member &member)
+{
+    auto level = m_client.execute(
+        kLevelQuery,
+        {{QStringLiteral("item"), member.itemId}, {QStringLiteral("location"), member.locationId}},
+        4);
+    if (!level) {
+        return std::nullopt;
+    }
+    std::optional<qint64> current;
+    for (const QJsonValue &q : level
+                                   .value()[QStringLiteral("inventoryItem")][QStringLiteral(
+                                       "inventoryLevel")][QStringLiteral("quantities")]
+                                   .toArray()) {
+        current = q[QStringLiteral("quantity")].toInteger();
+    }
+    return current;
+}
+
+Status ShopifyPusher::raiseStale(const Member &member,
+                                 std::optional<qint64> current,
                                  const QString &message)
 {
     // What Shopify holds now, so "keep ours and push" can expect it.
-    std::optional<QString> current;
-    auto level = m_client.execute(
-        kLevelQuery,
-        {{QStringLiteral("item"), itemId}, {QStringLiteral("location"), locationId}},
-        4);
-    if (level) {
-        for (const QJsonValue &q : level
-                                       .value()[QStringLiteral("inventoryItem")][QStringLiteral(
-                                           "inventoryLevel")][QStringLiteral("quantities")]
-                                       .toArray()) {
-            current = QString::number(q[QStringLiteral("quantity")].toInteger());
-        }
-    }
     QSqlDatabase db = m_store.connection();
     WriteTransaction tx(db, m_store.dialect());
     if (!tx.begun()) {
@@ -205,11 +356,13 @@ Status ShopifyPusher::raiseStale(const OutboxItem &item,
     e.kind = ExceptionKind::StaleWrite;
     e.system = kSystem;
     e.entity = QStringLiteral("inventory");
-    e.entityKey = item.entityKey;
-    e.ledgerValue = QString::number(quantity);
-    e.externalValue = current;
+    e.entityKey = member.item.entityKey;
+    e.ledgerValue = QString::number(member.quantity);
+    if (current) {
+        e.externalValue = QString::number(*current);
+    }
     e.errorText = message;
-    e.outboxId = item.id;
+    e.outboxId = member.item.id;
     if (auto raised = ExceptionStore::raise(db, e, nowUtcMillis()); !raised) {
         return raised.error();
     }
