@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace Ledgerdesk::Core {
 
 namespace {
@@ -51,10 +53,15 @@ QString ShopifySyncState::cursorAfter(const QString &previous,
     if (!at.ok()) {
         return previous;
     }
-    if (at.value() + kSettleMs >= readStart) {
-        return seenNewest;
+    // A source clock running ahead of ours must not carry the cursor past changes still to come.
+    const UtcMillis newest = std::min(at.value(), readStart);
+    const auto format = [](UtcMillis millis) {
+        return QDateTime::fromMSecsSinceEpoch(millis, Qt::UTC).toString(Qt::ISODate);
+    };
+    if (newest + kSettleMs >= readStart) {
+        return newest == at.value() ? seenNewest : format(newest);
     }
-    return QDateTime::fromMSecsSinceEpoch(at.value() + 1000, Qt::UTC).toString(Qt::ISODate);
+    return format(newest + 1000);
 }
 
 } // namespace Ledgerdesk::Core
