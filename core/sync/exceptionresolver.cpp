@@ -1,52 +1,19 @@
 #include "exceptionresolver.h"
 
 #include <core/catalog/catalog.h>
+#include <core/ledger/balanceread.h>
 #include <core/ledger/postingwriter.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
 #include <core/sync/inventorykey.h>
 #include <core/sync/outbox.h>
+#include <core/sync/syncvalues.h>
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace Ledgerdesk::Core {
-
-namespace {
-
-Result<Quantities> currentBalance(QSqlDatabase db, VariantId variant, LocationId location)
-{
-    auto q = runQuery(db,
-                      QStringLiteral("SELECT available, committed, reserved, damaged, "
-                                     "quality_control, safety_stock, incoming FROM balances WHERE "
-                                     "variant_id = ? AND location_id = ?"),
-                      {variant, location});
-    if (!q) {
-        return q.error();
-    }
-    Quantities quantities;
-    if (q.value().next()) {
-        for (int i = 0; i < kStoredQuantityCount; ++i) {
-            quantities.values[static_cast<std::size_t>(i)] = q.value().value(i).toLongLong();
-        }
-    }
-    return quantities;
-}
-
-Status recordAgreement(QSqlDatabase db, const SyncException &e, const QString &value, UtcMillis now)
-{
-    auto q = runQuery(db,
-                      QStringLiteral("INSERT INTO sync_values (system, entity, entity_key, "
-                                     "base_value, external_value, agreed_at) VALUES (?, ?, ?, ?, "
-                                     "?, ?) ON CONFLICT (system, entity, entity_key) DO UPDATE SET "
-                                     "base_value = excluded.base_value, external_value = "
-                                     "excluded.external_value, agreed_at = excluded.agreed_at"),
-                      {e.system, e.entity, e.entityKey, value, value, now});
-    return q ? success() : Status(q.error());
-}
-
-} // namespace
 
 ExceptionResolver::ExceptionResolver(Store &store)
     : m_store(store)
@@ -118,7 +85,7 @@ Status ExceptionResolver::resolveInventory(qint64 exceptionId,
                              .arg(e.externalValue.value_or(QString())));
     }
     const UtcMillis now = nowUtcMillis();
-    auto before = currentBalance(db, variant.value()->id, location.value()->id);
+    auto before = readBalance(db, variant.value()->id, location.value()->id);
     if (!before) {
         return before.error();
     }
@@ -166,7 +133,13 @@ Status ExceptionResolver::resolveInventory(qint64 exceptionId,
         if (const Status queued = Outbox::enqueue(db, item, now); !queued) {
             return queued;
         }
-    } else if (const Status agreed = recordAgreement(db, e, QString::number(finalValue), now);
+    } else if (const Status agreed = SyncValues::recordAgreement(db,
+                                                                 e.system,
+                                                                 e.entity,
+                                                                 e.entityKey,
+                                                                 QString::number(finalValue),
+                                                                 std::nullopt,
+                                                                 now);
                !agreed) {
         return agreed;
     }

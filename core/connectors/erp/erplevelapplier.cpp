@@ -1,9 +1,11 @@
 #include "erplevelapplier.h"
 
+#include <core/ledger/balanceread.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
 #include <core/sync/inventorykey.h>
+#include <core/sync/syncvalues.h>
 #include <core/sync/threewaycompare.h>
 
 namespace Ledgerdesk::Core {
@@ -187,56 +189,18 @@ Result<std::optional<qint64>> ErpLevelApplier::lookupId(const QString &sql, cons
 
 Result<Quantities> ErpLevelApplier::balance(qint64 variantId, qint64 locationId)
 {
-    auto q = runQuery(m_db,
-                      QStringLiteral("SELECT available, committed, reserved, damaged, "
-                                     "quality_control, safety_stock, incoming FROM balances WHERE "
-                                     "variant_id = ? AND location_id = ?"),
-                      {variantId, locationId});
-    if (!q) {
-        return q.error();
-    }
-    Quantities quantities;
-    if (q.value().next()) {
-        for (int i = 0; i < kStoredQuantityCount; ++i) {
-            quantities.values[static_cast<std::size_t>(i)] = q.value().value(i).toLongLong();
-        }
-    }
-    return quantities;
+    return readBalance(m_db, variantId, locationId);
 }
 
 Result<std::optional<QString>> ErpLevelApplier::base(const QString &key)
 {
-    auto q = runQuery(m_db,
-                      QStringLiteral("SELECT base_value FROM sync_values WHERE system = ? AND "
-                                     "entity = ? AND entity_key = ?"),
-                      {kSystem, kInventory, key});
-    if (!q) {
-        return q.error();
-    }
-    if (!q.value().next() || q.value().value(0).isNull()) {
-        return std::optional<QString>();
-    }
-    return std::optional<QString>(q.value().value(0).toString());
+    return SyncValues::base(m_db, kSystem, kInventory, key);
 }
 
 Status ErpLevelApplier::recordBase(const QString &key, qint64 value, UtcMillis externalAt)
 {
-    auto q = runQuery(m_db,
-                      QStringLiteral("INSERT INTO sync_values (system, entity, entity_key, "
-                                     "base_value, external_value, external_at, agreed_at) VALUES "
-                                     "(?, ?, ?, ?, ?, ?, ?) ON CONFLICT (system, entity, "
-                                     "entity_key) DO UPDATE SET base_value = "
-                                     "excluded.base_value, external_value = "
-                                     "excluded.external_value, external_at = "
-                                     "excluded.external_at, agreed_at = excluded.agreed_at"),
-                      {kSystem,
-                       kInventory,
-                       key,
-                       QString::number(value),
-                       QString::number(value),
-                       externalAt,
-                       m_now});
-    return q ? success() : Status(q.error());
+    return SyncValues::recordAgreement(
+        m_db, kSystem, kInventory, key, QString::number(value), externalAt, m_now);
 }
 
 Status ErpLevelApplier::loadOpenExceptions()
