@@ -174,12 +174,16 @@ Result<OutboxStatus> Outbox::fail(qint64 id, const DeliveryFailure &failure, Utc
     }
     if (dead) {
         SyncException e;
-        e.kind = failure.retryable ? ExceptionKind::ThrottledPastBudget
-                                   : ExceptionKind::RejectedByTarget;
-        e.system = row.target;
-        e.entity = row.kind;
-        e.entityKey = row.entityKey;
-        e.errorText = failure.error;
+        if (failure.exception) {
+            e = *failure.exception;
+        } else {
+            e.kind = failure.retryable ? ExceptionKind::ThrottledPastBudget
+                                       : ExceptionKind::RejectedByTarget;
+            e.system = row.target;
+            e.entity = row.kind;
+            e.entityKey = row.entityKey;
+            e.errorText = failure.error;
+        }
         e.attempts = row.attempts;
         e.outboxId = id;
         if (auto raised = ExceptionStore::raise(db, e, now); !raised) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/domain/timestamp.h>
+#include <core/sync/syncexception.h>
 
 #include <QByteArray>
 #include <QString>
@@ -37,9 +38,24 @@ struct OutboxItem
 // How an attempt ended, as the connector saw it.
 struct DeliveryFailure
 {
+    DeliveryFailure() = default;
+
+    DeliveryFailure(QString error,
+                    bool retryable = true,
+                    std::optional<qint64> retryAfterMs = std::nullopt,
+                    std::optional<SyncException> exception = std::nullopt)
+        : error(std::move(error))
+        , retryable(retryable)
+        , retryAfterMs(retryAfterMs)
+        , exception(std::move(exception))
+    {}
+
     QString error;
     bool retryable = true;
     std::optional<qint64> retryAfterMs;
+    // What to raise if this failure dead-letters the row, when the connector knows more than
+    // "the target refused it" (a stale write with the target's current value, say).
+    std::optional<SyncException> exception;
 };
 
 } // namespace Ledgerdesk::Core

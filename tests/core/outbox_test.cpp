@@ -173,3 +173,26 @@ TEST(ExceptionStore, raiseDeduplicatesOpenOnes_andEveryChangeIsInTheHistoryAndAu
     // Once closed, the same problem raises a new exception.
     EXPECT_NE(ExceptionStore::raise(t.store().connection(), e, 4000).value(), id.value());
 }
+
+TEST(Outbox, aConnectorsOwnExceptionReplacesTheGenericOne)
+{
+    TempStore t;
+    ASSERT_TRUE(Outbox::enqueue(t.store().connection(), push(QStringLiteral("k1"), 5), 0).ok());
+    Outbox outbox(t.store(), deterministic());
+    const auto item = outbox.claimDue(QStringLiteral("shopify"), 0, 1).value().first();
+    SyncException stale;
+    stale.kind = ExceptionKind::StaleWrite;
+    stale.system = QStringLiteral("shopify");
+    stale.entity = QStringLiteral("inventory");
+    stale.entityKey = QStringLiteral("FJ-NAVY-M@WH-EAST:available");
+    stale.ledgerValue = QStringLiteral("5");
+    stale.externalValue = QStringLiteral("7");
+    const DeliveryFailure failure(
+        QStringLiteral("CHANGE_FROM_QUANTITY_STALE"), false, std::nullopt, stale);
+    EXPECT_EQ(outbox.fail(item.id, failure, 10).value(), OutboxStatus::Dead);
+    const auto open = ExceptionStore(t.store()).list(ExceptionFilter::unresolved()).value();
+    ASSERT_EQ(open.size(), 1);
+    EXPECT_EQ(open.first().kind, ExceptionKind::StaleWrite);
+    EXPECT_EQ(open.first().externalValue, QStringLiteral("7"));
+    EXPECT_EQ(open.first().outboxId, item.id);
+}

@@ -217,6 +217,8 @@ TEST_F(ShopifySyncTest, aStalePushIsRefusedAndRaised)
     EXPECT_EQ(shopifyAvailable(sku, kSoho), base + 10);
     const QList<SyncException> stale = openExceptions(ExceptionKind::StaleWrite);
     ASSERT_EQ(stale.size(), 1);
+    EXPECT_TRUE(
+        openExceptions(ExceptionKind::RejectedByTarget).isEmpty()); // one problem, one exception
     EXPECT_EQ(stale.first().externalValue, QString::number(base + 10));
     EXPECT_EQ(stale.first().ledgerValue, QString::number(base + 2));
 

@@ -316,11 +316,18 @@ Status ShopifyPusher::refused(const Member &member,
         // answer was lost): the row is done, not stale.
         return completeAll({member}, QString(), {}, report);
     }
-    if (const Status recorded = failed(member.item, {message, false, std::nullopt}, report);
-        !recorded) {
-        return recorded;
+    // One exception, with what Shopify holds now, so "keep ours and push" can expect it.
+    SyncException e;
+    e.kind = ExceptionKind::StaleWrite;
+    e.system = kSystem;
+    e.entity = QStringLiteral("inventory");
+    e.entityKey = member.item.entityKey;
+    e.ledgerValue = QString::number(member.quantity);
+    if (current) {
+        e.externalValue = QString::number(*current);
     }
-    return raiseStale(member, current, message);
+    e.errorText = message;
+    return failed(member.item, {message, false, std::nullopt, e}, report);
 }
 
 std::optional<qint64> ShopifyPusher::currentLevel(const Member &member)
@@ -340,33 +347,6 @@ std::optional<qint64> ShopifyPusher::currentLevel(const Member &member)
         current = q[QStringLiteral("quantity")].toInteger();
     }
     return current;
-}
-
-Status ShopifyPusher::raiseStale(const Member &member,
-                                 std::optional<qint64> current,
-                                 const QString &message)
-{
-    // What Shopify holds now, so "keep ours and push" can expect it.
-    QSqlDatabase db = m_store.connection();
-    WriteTransaction tx(db, m_store.dialect());
-    if (!tx.begun()) {
-        return tx.begun();
-    }
-    SyncException e;
-    e.kind = ExceptionKind::StaleWrite;
-    e.system = kSystem;
-    e.entity = QStringLiteral("inventory");
-    e.entityKey = member.item.entityKey;
-    e.ledgerValue = QString::number(member.quantity);
-    if (current) {
-        e.externalValue = QString::number(*current);
-    }
-    e.errorText = message;
-    e.outboxId = member.item.id;
-    if (auto raised = ExceptionStore::raise(db, e, nowUtcMillis()); !raised) {
-        return raised.error();
-    }
-    return tx.commit();
 }
 
 } // namespace Ledgerdesk::Core

@@ -60,7 +60,6 @@ private:
     refused(const Member &member, const QString &message, bool stale, SyncCycleReport &report);
     Status failed(const OutboxItem &item, const DeliveryFailure &failure, SyncCycleReport &report);
     std::optional<qint64> currentLevel(const Member &member);
-    Status raiseStale(const Member &member, std::optional<qint64> current, const QString &message);
 
     Store &m_store;
     ShopifyGraphqlClient &m_client;
