@@ -193,6 +193,33 @@ Status ExceptionStore::changeWithHistory(qint64 id,
     return tx.commit();
 }
 
+Result<bool> ExceptionStore::raiseOnce(const SyncException &e)
+{
+    QSqlDatabase db = m_store.connection();
+    WriteTransaction tx(db, m_store.dialect());
+    if (!tx.begun()) {
+        return tx.begun().error();
+    }
+    auto seen = runQuery(db,
+                         QStringLiteral("SELECT 1 FROM sync_exceptions WHERE kind = ? AND system "
+                                        "= ? AND entity = ? AND entity_key = ? LIMIT 1"),
+                         {exceptionKindKey(e.kind), e.system, e.entity, e.entityKey});
+    if (!seen) {
+        return seen.error();
+    }
+    if (seen.value().next()) {
+        return false;
+    }
+    seen.value().finish();
+    if (auto raised = raise(db, e, nowUtcMillis()); !raised) {
+        return raised.error();
+    }
+    if (const Status committed = tx.commit(); !committed) {
+        return committed.error();
+    }
+    return true;
+}
+
 Status ExceptionStore::acknowledge(qint64 id, const QString &actor)
 {
     return changeWithHistory(id,

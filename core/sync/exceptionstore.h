@@ -49,6 +49,11 @@ public:
                         const QString &resolution,
                         UtcMillis now);
 
+    // Raises `exception` in its own transaction unless one was ever raised for the same kind,
+    // system, entity and key (a person resolves or ignores it; later passes stay quiet).
+    // Returns whether it was raised now.
+    Result<bool> raiseOnce(const SyncException &exception);
+
     Status acknowledge(qint64 id, const QString &actor);
     Status assign(qint64 id, const QString &assignee, const QString &actor);
     Status addNote(qint64 id, const QString &note, const QString &actor);

@@ -196,3 +196,25 @@ TEST(Outbox, aConnectorsOwnExceptionReplacesTheGenericOne)
     EXPECT_EQ(open.first().externalValue, QStringLiteral("7"));
     EXPECT_EQ(open.first().outboxId, item.id);
 }
+
+TEST(ExceptionStore, raiseOnceReportsAProblemOnlyTheFirstTime)
+{
+    TempStore t;
+    SyncException unknown;
+    unknown.kind = ExceptionKind::UnknownSku;
+    unknown.system = QStringLiteral("shopify");
+    unknown.entity = QStringLiteral("inventory_item");
+    unknown.entityKey = QStringLiteral("gid://shopify/InventoryItem/1");
+    ExceptionStore store(t.store());
+    EXPECT_TRUE(store.raiseOnce(unknown).value());
+    EXPECT_FALSE(store.raiseOnce(unknown).value());
+    const qint64 id = store.list(ExceptionFilter::unresolved()).value().first().id;
+    ASSERT_TRUE(ExceptionStore::close(t.store().connection(),
+                                      id,
+                                      ExceptionState::Ignored,
+                                      QStringLiteral("li"),
+                                      QStringLiteral("retired product"),
+                                      1)
+                    .ok());
+    EXPECT_FALSE(store.raiseOnce(unknown).value()); // an ignored one stays ignored
+}

@@ -40,34 +40,20 @@ Status ShopifyCatalogMapper::raiseUnknown(ExceptionKind kind,
                                           const QString &text,
                                           SyncCycleReport &report)
 {
-    QSqlDatabase db = m_store.connection();
-    // Reported once: a person resolves or ignores it, later passes stay quiet.
-    auto seen = runQuery(db,
-                         QStringLiteral("SELECT 1 FROM sync_exceptions WHERE kind = ? AND system "
-                                        "= ? AND entity = ? AND entity_key = ? LIMIT 1"),
-                         {exceptionKindKey(kind), kSystem, entity, key});
-    if (!seen) {
-        return seen.error();
-    }
-    if (seen.value().next()) {
-        return success();
-    }
-    seen.value().finish();
-    WriteTransaction tx(db, m_store.dialect());
-    if (!tx.begun()) {
-        return tx.begun();
-    }
     SyncException e;
     e.kind = kind;
     e.system = kSystem;
     e.entity = entity;
     e.entityKey = key;
     e.errorText = text;
-    if (auto raised = ExceptionStore::raise(db, e, nowUtcMillis()); !raised) {
+    const auto raised = ExceptionStore(m_store).raiseOnce(e);
+    if (!raised) {
         return raised.error();
     }
-    ++report.conflicts;
-    return tx.commit();
+    if (raised.value()) {
+        ++report.conflicts;
+    }
+    return success();
 }
 
 Status ShopifyCatalogMapper::mapLocations(ShopifyIndex &index, SyncCycleReport &report)

@@ -154,36 +154,15 @@ WebhookIngestResult ShopifyWebhookIngest::recordOnly(WebhookIngestResult result,
 
 Status ShopifyWebhookIngest::raiseUnknown(bool location, const QString &id, const QString &text)
 {
-    const ExceptionKind kind
-        = location ? ExceptionKind::UnknownLocation : ExceptionKind::UnknownSku;
-    const QString entity = location ? QStringLiteral("location") : QStringLiteral("inventory_item");
-    QSqlDatabase db = m_store.connection();
     // Reported once, as the pull reports it.
-    auto seen = runQuery(db,
-                         QStringLiteral("SELECT 1 FROM sync_exceptions WHERE kind = ? AND system "
-                                        "= ? AND entity = ? AND entity_key = ? LIMIT 1"),
-                         {exceptionKindKey(kind), kSystem, entity, id});
-    if (!seen) {
-        return seen.error();
-    }
-    if (seen.value().next()) {
-        return success();
-    }
-    seen.value().finish();
-    WriteTransaction tx(db, m_store.dialect());
-    if (!tx.begun()) {
-        return tx.begun();
-    }
     SyncException e;
-    e.kind = kind;
+    e.kind = location ? ExceptionKind::UnknownLocation : ExceptionKind::UnknownSku;
     e.system = kSystem;
-    e.entity = entity;
+    e.entity = location ? QStringLiteral("location") : QStringLiteral("inventory_item");
     e.entityKey = id;
     e.errorText = text;
-    if (auto raised = ExceptionStore::raise(db, e, nowUtcMillis()); !raised) {
-        return raised.error();
-    }
-    return tx.commit();
+    const auto raised = ExceptionStore(m_store).raiseOnce(e);
+    return raised ? success() : Status(raised.error());
 }
 
 WebhookIngestResult ShopifyWebhookIngest::ingestLevel(WebhookIngestResult result,
