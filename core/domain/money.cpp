@@ -1,14 +1,12 @@
 #include "money.h"
 
-#include <QCoreApplication>
+#include <core/domain/decimal.h>
 
-#include <limits>
+#include <QCoreApplication>
 
 namespace Ledgerdesk::Core {
 
 namespace {
-
-constexpr qint64 kMaxMinor = std::numeric_limits<qint64>::max() / 10;
 
 QString tr(const char *text)
 {
@@ -64,58 +62,21 @@ Result<Money> Money::parse(QStringView amount, const QString &currency)
                          tr("\"%1\" is not an ISO-4217 currency code").arg(currency));
     }
     const QStringView text = amount.trimmed();
-    const auto invalid = [&] {
-        return makeError(ErrorCode::Validation,
-                         tr("\"%1\" is not a decimal amount").arg(amount.toString()));
-    };
-    qsizetype i = 0;
-    bool negative = false;
-    if (i < text.size() && (text[i] == u'-' || text[i] == u'+')) {
-        negative = text[i] == u'-';
-        ++i;
+    const FixedPoint parsed = parseFixedPoint(text, minorDigits(currency));
+    switch (parsed.problem) {
+    case DecimalProblem::None:
+        return Money(parsed.scaled, currency);
+    case DecimalProblem::TooLarge:
+        return makeError(ErrorCode::Validation, tr("amount \"%1\" is too large").arg(text));
+    case DecimalProblem::TooManyDecimals:
+        return makeError(
+            ErrorCode::Validation,
+            tr("\"%1\" has more decimals than %2 allows").arg(text.toString(), currency));
+    case DecimalProblem::NotANumber:
+        break;
     }
-    const int digits = minorDigits(currency);
-    qint64 whole = 0;
-    int wholeDigits = 0;
-    for (; i < text.size() && text[i].isDigit(); ++i, ++wholeDigits) {
-        if (whole > kMaxMinor / 1000) {
-            return makeError(ErrorCode::Validation, tr("amount \"%1\" is too large").arg(text));
-        }
-        whole = whole * 10 + text[i].digitValue();
-    }
-    qint64 fraction = 0;
-    int fractionDigits = 0;
-    if (i < text.size() && text[i] == u'.') {
-        ++i;
-        for (; i < text.size() && text[i].isDigit(); ++i) {
-            const int d = text[i].digitValue();
-            if (fractionDigits >= digits) {
-                if (d != 0) {
-                    return makeError(ErrorCode::Validation,
-                                     tr("\"%1\" has more decimals than %2 allows")
-                                         .arg(text.toString(), currency));
-                }
-                continue;
-            }
-            fraction = fraction * 10 + d;
-            ++fractionDigits;
-        }
-        if (fractionDigits == 0 && wholeDigits == 0) {
-            return invalid();
-        }
-    }
-    if (i != text.size() || (wholeDigits == 0 && fractionDigits == 0)) {
-        return invalid();
-    }
-    for (int k = fractionDigits; k < digits; ++k) {
-        fraction *= 10;
-    }
-    qint64 scale = 1;
-    for (int k = 0; k < digits; ++k) {
-        scale *= 10;
-    }
-    const qint64 minor = whole * scale + fraction;
-    return Money(negative ? -minor : minor, currency);
+    return makeError(ErrorCode::Validation,
+                     tr("\"%1\" is not a decimal amount").arg(amount.toString()));
 }
 
 QString Money::amountString() const
