@@ -6,13 +6,15 @@
 
 namespace Ledgerdesk::Core {
 
-Result<Quantities> readBalance(QSqlDatabase db, VariantId variant, LocationId location)
+namespace {
+
+const QString kBalanceSql = QStringLiteral(
+    "SELECT available, committed, reserved, damaged, quality_control, safety_stock, incoming "
+    "FROM balances WHERE variant_id = ? AND location_id = ?");
+
+Result<Quantities> read(QSqlDatabase db, const QString &sql, VariantId variant, LocationId location)
 {
-    auto q = runQuery(db,
-                      QStringLiteral("SELECT available, committed, reserved, damaged, "
-                                     "quality_control, safety_stock, incoming FROM balances WHERE "
-                                     "variant_id = ? AND location_id = ?"),
-                      {variant, location});
+    auto q = runQuery(db, sql, {variant, location});
     if (!q) {
         return q.error();
     }
@@ -23,6 +25,21 @@ Result<Quantities> readBalance(QSqlDatabase db, VariantId variant, LocationId lo
         }
     }
     return quantities;
+}
+
+} // namespace
+
+Result<Quantities> readBalance(QSqlDatabase db, VariantId variant, LocationId location)
+{
+    return read(db, kBalanceSql, variant, location);
+}
+
+Result<Quantities> readBalanceForUpdate(QSqlDatabase db,
+                                        const Dialect &dialect,
+                                        VariantId variant,
+                                        LocationId location)
+{
+    return read(db, kBalanceSql + dialect.lockRowsClause(), variant, location);
 }
 
 } // namespace Ledgerdesk::Core

@@ -32,6 +32,12 @@ QString Dialect::beginWrite() const
                                         : QStringLiteral("BEGIN");
 }
 
+QString Dialect::lockRowsClause() const
+{
+    // SQLite has one writer at a time (BEGIN IMMEDIATE); PostgreSQL locks the rows read.
+    return m_backend == Backend::Sqlite ? QString() : QStringLiteral(" FOR UPDATE");
+}
+
 QStringList Dialect::appendOnlyGuards(const QString &table) const
 {
     if (m_backend == Backend::Sqlite) {

@@ -20,6 +20,8 @@ public:
     // Expands ${ID}, ${BIGINT}, ${WITHOUT_ROWID} and ${BLOB} in portable DDL.
     QString expand(QString ddl) const;
     QString beginWrite() const;
+    // Appended to a SELECT whose rows the transaction will change from what it read.
+    QString lockRowsClause() const;
     QStringList appendOnlyGuards(const QString &table) const;
     QStringList connectionSettings() const;
 

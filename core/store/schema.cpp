@@ -126,11 +126,45 @@ QStringList version3(const Dialect &d)
     return ddl;
 }
 
+// Version 4: one order queue for every channel, allocations per line and location, the audited
+// history of every transition, and each channel's preferred locations.
+QStringList version4(const Dialect &d)
+{
+    QStringList ddl = {
+        QStringLiteral("CREATE TABLE orders (id ${ID}, channel TEXT NOT NULL, external_ref TEXT "
+                       "NOT NULL, name TEXT NOT NULL, company TEXT NOT NULL DEFAULT '', "
+                       "company_location TEXT NOT NULL DEFAULT '', po_number TEXT NOT NULL "
+                       "DEFAULT '', currency TEXT NOT NULL, payment_terms TEXT NOT NULL DEFAULT "
+                       "'', issued_at ${BIGINT} NOT NULL, due_date TEXT, state TEXT NOT NULL, "
+                       "content_hash TEXT NOT NULL, created_at ${BIGINT} NOT NULL, updated_at "
+                       "${BIGINT} NOT NULL, UNIQUE (channel, external_ref))"),
+        QStringLiteral("CREATE INDEX orders_state ON orders(state, issued_at)"),
+        QStringLiteral("CREATE TABLE order_lines (id ${ID}, order_id ${BIGINT} NOT NULL "
+                       "REFERENCES orders(id), line_no INTEGER NOT NULL, variant_id ${BIGINT} NOT "
+                       "NULL REFERENCES variants(id), quantity ${BIGINT} NOT NULL CHECK (quantity "
+                       "> 0), unit_price_minor ${BIGINT} NOT NULL, UNIQUE (order_id, line_no))"),
+        QStringLiteral("CREATE TABLE order_allocations (order_line_id ${BIGINT} NOT NULL "
+                       "REFERENCES order_lines(id), location_id ${BIGINT} NOT NULL REFERENCES "
+                       "locations(id), quantity ${BIGINT} NOT NULL CHECK (quantity > 0), "
+                       "PRIMARY KEY (order_line_id, location_id))"),
+        QStringLiteral("CREATE TABLE order_events (id ${ID}, order_id ${BIGINT} NOT NULL "
+                       "REFERENCES orders(id), at ${BIGINT} NOT NULL, actor TEXT NOT NULL, "
+                       "from_state TEXT, to_state TEXT NOT NULL, detail TEXT NOT NULL DEFAULT "
+                       "'')"),
+        QStringLiteral("CREATE INDEX order_events_of ON order_events(order_id, id)"),
+        QStringLiteral("CREATE TABLE channel_locations (channel TEXT NOT NULL, location_id "
+                       "${BIGINT} NOT NULL REFERENCES locations(id), rank INTEGER NOT NULL, "
+                       "PRIMARY KEY (channel, location_id))"),
+    };
+    ddl << d.appendOnlyGuards(QStringLiteral("order_events"));
+    return ddl;
+}
+
 using Step = std::function<QStringList(const Dialect &)>;
 
 const std::vector<Step> &steps()
 {
-    static const std::vector<Step> all = {version1, version2, version3};
+    static const std::vector<Step> all = {version1, version2, version3, version4};
     return all;
 }
 

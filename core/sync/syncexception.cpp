@@ -6,14 +6,17 @@ namespace Ledgerdesk::Core {
 
 namespace {
 
-constexpr std::array<const char16_t *, 8> kKindKeys = {u"conflict",
-                                                       u"rejected-by-target",
-                                                       u"validation",
-                                                       u"unknown-sku",
-                                                       u"unknown-location",
-                                                       u"authentication",
-                                                       u"throttled",
-                                                       u"stale-write"};
+constexpr std::array<const char16_t *, 11> kKindKeys = {u"conflict",
+                                                        u"rejected-by-target",
+                                                        u"validation",
+                                                        u"unknown-sku",
+                                                        u"unknown-location",
+                                                        u"authentication",
+                                                        u"throttled",
+                                                        u"stale-write",
+                                                        u"oversell",
+                                                        u"price-mismatch",
+                                                        u"quantity-rule"};
 
 constexpr std::array<const char16_t *, 4> kStateKeys
     = {u"open", u"acknowledged", u"resolved", u"ignored"};

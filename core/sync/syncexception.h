@@ -18,7 +18,12 @@ enum class ExceptionKind {
     AuthenticationFailure,
     ThrottledPastBudget,
     StaleWrite,
+    Oversell,          // an order asked for more than the ledger had available
+    PriceMismatch,     // an order's price differs from the buyer's tier
+    QuantityRuleBroken // an order's quantity breaks the buyer's quantity rule
 };
+
+inline constexpr ExceptionKind kLastExceptionKind = ExceptionKind::QuantityRuleBroken;
 
 enum class ExceptionState { Open, Acknowledged, Resolved, Ignored };
 

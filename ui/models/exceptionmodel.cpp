@@ -54,6 +54,12 @@ QString ExceptionModel::kindText(Core::ExceptionKind kind)
         return tr("Throttled");
     case K::StaleWrite:
         return tr("Stale write");
+    case K::Oversell:
+        return tr("Oversell");
+    case K::PriceMismatch:
+        return tr("Price mismatch");
+    case K::QuantityRuleBroken:
+        return tr("Quantity rule");
     }
     return QString();
 }

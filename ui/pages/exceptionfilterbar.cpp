@@ -32,7 +32,7 @@ ExceptionFilterBar::ExceptionFilterBar(ExceptionModel *model, QWidget *parent)
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("kindFilter"));
     m_kind->addItem(tr("All kinds"), QString());
-    for (int k = 0; k <= static_cast<int>(Core::ExceptionKind::StaleWrite); ++k) {
+    for (int k = 0; k <= static_cast<int>(Core::kLastExceptionKind); ++k) {
         const auto kind = static_cast<Core::ExceptionKind>(k);
         m_kind->addItem(ExceptionModel::kindText(kind), Core::exceptionKindKey(kind));
     }

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <core/error.h>
+#include <core/ledger/posting.h>
+#include <core/orders/order.h>
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+
+#include <functional>
+
+namespace Ledgerdesk::Core {
+
+class Store;
+
+// What happens to returned units.
+enum class RestockDecision {
+    Restock, // back to available where they were picked
+    Damaged, // kept on hand as damaged
+    Discard, // written off: no stock comes back
+};
+
+// The steps after allocation that move stock: picking takes committed units off on_hand, a
+// cancellation gives committed units back to available, a return goes through a restock
+// decision. Each is one transaction with its posting, state change and audit rows.
+class OrderFulfilment final
+{
+    Q_DECLARE_TR_FUNCTIONS(OrderFulfilment)
+
+public:
+    explicit OrderFulfilment(Store &store);
+
+    Status pick(OrderId id, const QString &actor);
+    Status cancel(OrderId id, const QString &actor, const QString &reason);
+    Status returnOrder(OrderId id, RestockDecision decision, const QString &actor);
+
+private:
+    using Delta = std::function<Quantities(qint64 quantity)>;
+
+    Status change(OrderId id,
+                  OrderState to,
+                  MovementReason reason,
+                  const Delta &delta,
+                  const QString &actor,
+                  const QString &detail);
+
+    Store &m_store;
+};
+
+} // namespace Ledgerdesk::Core
