@@ -4,10 +4,39 @@
 #include <core/orders/orderbook.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
+#include <core/sync/outbox.h>
+#include <core/sync/ownershipmap.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace Ledgerdesk::Core {
 
 namespace {
+
+const QString kWms = QStringLiteral("wms");
+
+Status queuePickTicket(QSqlDatabase db, const Order &order, UtcMillis now)
+{
+    QJsonArray lines;
+    for (const OrderLine &line : order.lines) {
+        for (const OrderLineAllocation &held : line.allocations) {
+            lines.append(QJsonObject{{QStringLiteral("sku"), line.sku},
+                                     {QStringLiteral("location"), held.locationCode},
+                                     {QStringLiteral("quantity"), held.quantity}});
+        }
+    }
+    OutboxItem item;
+    item.idempotencyKey = QStringLiteral("order-%1-pick").arg(order.id);
+    item.target = kWms;
+    item.kind = QStringLiteral("pick.create");
+    item.entityKey = OrderFulfilment::pickReference(order.id);
+    item.payload = QJsonDocument(QJsonObject{{QStringLiteral("order_reference"), item.entityKey},
+                                             {QStringLiteral("lines"), lines}})
+                       .toJson(QJsonDocument::Compact);
+    return Outbox::enqueue(db, item, now);
+}
 
 Quantities single(QuantityName name, qint64 quantity)
 {
@@ -31,6 +60,68 @@ Status OrderFulfilment::pick(OrderId id, const QString &actor)
         [](qint64 n) { return single(QuantityName::Committed, -n); },
         actor,
         tr("picked"));
+}
+
+Status OrderFulfilment::sendToWarehouse(OrderId id, const QString &actor)
+{
+    return change(id, OrderState::Picking, MovementReason::Pick, {}, actor, tr("sent to the WMS"));
+}
+
+Status OrderFulfilment::release(OrderId id, const QString &actor)
+{
+    auto owner = OwnershipMap(m_store).owner(QStringLiteral("on_hand"));
+    if (!owner) {
+        return owner.error();
+    }
+    return owner.value() == kWms ? sendToWarehouse(id, actor) : pick(id, actor);
+}
+
+QString OrderFulfilment::pickReference(OrderId id)
+{
+    return QStringLiteral("ORD-%1").arg(id);
+}
+
+std::optional<OrderId> OrderFulfilment::orderOfPickReference(const QString &reference)
+{
+    if (!reference.startsWith(QLatin1String("ORD-"))) {
+        return std::nullopt;
+    }
+    bool ok = false;
+    const OrderId id = reference.mid(4).toLongLong(&ok);
+    return ok && id > 0 ? std::optional<OrderId>(id) : std::nullopt;
+}
+
+Status OrderFulfilment::confirmShipped(QSqlDatabase db, const QString &reference, UtcMillis now)
+{
+    const auto id = orderOfPickReference(reference);
+    if (!id) {
+        return success(); // a shipment the WMS made for someone else's order
+    }
+    auto loaded = OrderBook::load(db, *id);
+    if (!loaded) {
+        return loaded.error();
+    }
+    if (!loaded.value() || loaded.value()->state != OrderState::Picking) {
+        return success();
+    }
+    const Order &order = *loaded.value();
+    for (const OrderLine &line : order.lines) {
+        for (const OrderLineAllocation &held : line.allocations) {
+            auto shipped
+                = runQuery(db,
+                           QStringLiteral("SELECT 1 FROM postings WHERE source = ? AND "
+                                          "reference = ?"),
+                           {kWms, QString(reference + u':' + line.sku + u':' + held.locationCode)});
+            if (!shipped) {
+                return shipped.error();
+            }
+            if (!shipped.value().next()) {
+                return success(); // not everything has left yet
+            }
+        }
+    }
+    return OrderBook::recordTransition(
+        db, order, OrderState::Shipped, kWms, tr("shipment confirmed by the WMS"), now);
 }
 
 Status OrderFulfilment::cancel(OrderId id, const QString &actor, const QString &reason)
@@ -118,6 +209,11 @@ Status OrderFulfilment::change(OrderId id,
                 request.lines << MovementLine{
                     line.variantId, held.locationId, delta(held.quantity)};
             }
+        }
+    }
+    if (to == OrderState::Picking && !delta) {
+        if (const Status queued = queuePickTicket(db, order, now); !queued) {
+            return queued;
         }
     }
     if (!request.lines.isEmpty()) {

@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 
 #include <functional>
+#include <optional>
 
 namespace Ledgerdesk::Core {
 
@@ -30,9 +31,22 @@ class OrderFulfilment final
 public:
     explicit OrderFulfilment(Store &store);
 
+    // Picks in-house: committed units leave on_hand now.
     Status pick(OrderId id, const QString &actor);
+    // Sends a pick ticket to the WMS through the outbox; on_hand changes when the WMS confirms
+    // the shipment, and the order is shipped then (confirmShipped).
+    Status sendToWarehouse(OrderId id, const QString &actor);
+    // Whoever owns on_hand picks: the WMS when the ownership map says so, in-house otherwise.
+    Status release(OrderId id, const QString &actor);
     Status cancel(OrderId id, const QString &actor, const QString &reason);
     Status returnOrder(OrderId id, RestockDecision decision, const QString &actor);
+
+    // The order reference a pick ticket carries ("ORD-42"), and back.
+    static QString pickReference(OrderId id);
+    static std::optional<OrderId> orderOfPickReference(const QString &reference);
+    // Called in the WMS file's transaction after its shipment lines are posted: an order whose
+    // every allocation has shipped becomes Shipped.
+    static Status confirmShipped(QSqlDatabase db, const QString &reference, UtcMillis now);
 
 private:
     using Delta = std::function<Quantities(qint64 quantity)>;

@@ -4,6 +4,8 @@
 #include <core/orders/orderfulfilment.h>
 #include <core/store/sql.h>
 #include <core/sync/exceptionstore.h>
+#include <core/sync/outbox.h>
+#include <core/sync/ownershipmap.h>
 #include <tests/support/tempstore.h>
 
 #include <QThread>
@@ -236,6 +238,36 @@ TEST_F(OrdersTest, PickShipInvoicePayThenReturnWithRestock)
                            QStringLiteral("paid"),
                            QStringLiteral("returned")}));
     EXPECT_TRUE(t.ledger().verify().value().consistent());
+}
+
+TEST_F(OrdersTest, ReleaseFollowsWhoOwnsOnHand)
+{
+    // By default the WMS owns on_hand: releasing queues a pick ticket and moves no stock yet.
+    const OrderId viaWms = receive(OrderChannel::shopify, QStringLiteral("1010"), 1);
+    ASSERT_TRUE(OrderAllocator(t.store()).allocate(viaWms, kActor).ok());
+    const qint64 committed
+        = at(QStringLiteral("WH-EAST")).committed() + at(QStringLiteral("3PL-WEST")).committed();
+    ASSERT_TRUE(OrderFulfilment(t.store()).release(viaWms, kActor).ok());
+    EXPECT_EQ(load(viaWms).state, OrderState::Picking);
+    EXPECT_EQ(at(QStringLiteral("WH-EAST")).committed()
+                  + at(QStringLiteral("3PL-WEST")).committed(),
+              committed);
+    const auto backlog = Outbox(t.store()).backlog(QStringLiteral("wms"));
+    ASSERT_TRUE(backlog.ok());
+    EXPECT_EQ(backlog.value().pending, 1);
+
+    // Owned in-house, the same step takes the units off on_hand at once.
+    ASSERT_TRUE(OwnershipMap(t.store())
+                    .setOwner(QStringLiteral("on_hand"), QStringLiteral("ledger"), kActor)
+                    .ok());
+    const OrderId inHouse = receive(OrderChannel::shopify, QStringLiteral("1011"), 1);
+    ASSERT_TRUE(OrderAllocator(t.store()).allocate(inHouse, kActor).ok());
+    ASSERT_TRUE(OrderFulfilment(t.store()).release(inHouse, kActor).ok());
+    EXPECT_EQ(load(inHouse).state, OrderState::Picking);
+    EXPECT_EQ(at(QStringLiteral("WH-EAST")).committed()
+                  + at(QStringLiteral("3PL-WEST")).committed(),
+              committed);
+    EXPECT_EQ(Outbox(t.store()).backlog(QStringLiteral("wms")).value().pending, 1);
 }
 
 TEST_F(OrdersTest, DamagedReturnsStayOnHandOutsideAvailable)

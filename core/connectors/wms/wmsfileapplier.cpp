@@ -1,6 +1,7 @@
 #include "wmsfileapplier.h"
 
 #include <core/ledger/balanceread.h>
+#include <core/orders/orderfulfilment.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace Ledgerdesk::Core {
 
@@ -69,6 +71,18 @@ Result<WmsApplyCounts> WmsFileApplier::apply(const WmsOutboundFile &file)
         }
     }
     m_writer.release();
+    if (file.kind == WmsFileKind::Shipment) {
+        QSet<QString> orders;
+        for (const WmsFileLine &line : file.lines) {
+            orders.insert(line.reference);
+        }
+        for (const QString &reference : std::as_const(orders)) {
+            if (const Status shipped = OrderFulfilment::confirmShipped(m_db, reference, m_now);
+                !shipped) {
+                return shipped.error();
+            }
+        }
+    }
     return m_counts;
 }
 
