@@ -20,6 +20,7 @@ const Command kCommands[] = {
     {"demo", "fill an empty ledger with a demo business", demoCommand},
     {"exceptions", "list, show and resolve sync exceptions", exceptionsCommand},
     {"ownership", "show or change which system owns each kind of data", ownershipCommand},
+    {"orders", "the order queue: receive, allocate, pick, ship, cancel, return", ordersCommand},
     {"sync", "sync status, one cycle, or run until stopped", syncCommand},
     {"bench", "measure the ledger against raw SQLite and the disk", benchCommand},
 };

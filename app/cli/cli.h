@@ -35,6 +35,7 @@ int availabilityCommand(CliContext &context, const QStringList &arguments);
 int demoCommand(CliContext &context, const QStringList &arguments);
 int exceptionsCommand(CliContext &context, const QStringList &arguments);
 int ownershipCommand(CliContext &context, const QStringList &arguments);
+int ordersCommand(CliContext &context, const QStringList &arguments);
 int syncCommand(CliContext &context, const QStringList &arguments);
 int benchCommand(CliContext &context, const QStringList &arguments);
 
