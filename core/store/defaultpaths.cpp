@@ -1,6 +1,7 @@
 #include "defaultpaths.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace Ledgerdesk::Core {
@@ -14,6 +15,11 @@ QString defaultLedgerPath()
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(folder);
     return QDir(folder).filePath(QStringLiteral("ledger.db"));
+}
+
+QString defaultConnectionBookPath()
+{
+    return QFileInfo(defaultLedgerPath()).dir().filePath(QStringLiteral("connections.json"));
 }
 
 } // namespace Ledgerdesk::Core

@@ -7,16 +7,13 @@
 
 namespace Ledgerdesk::Core {
 
-namespace {
-
-bool isSecretField(const QString &field)
+bool ConnectionSettings::isSecretField(const QString &field)
 {
     const QString lower = field.toLower();
-    return lower.contains(QLatin1String("secret")) || lower.contains(QLatin1String("token"))
-           || lower.contains(QLatin1String("password"));
+    return (lower.contains(QLatin1String("secret")) || lower.contains(QLatin1String("token"))
+            || lower.contains(QLatin1String("password")))
+           && !field.endsWith(QLatin1String("Id"));
 }
-
-} // namespace
 
 Result<ConnectionSettings> ConnectionSettings::fromConnectionFile(const QJsonObject &file,
                                                                   const QString &system,
@@ -39,7 +36,7 @@ Result<ConnectionSettings> ConnectionSettings::fromConnectionFile(const QJsonObj
     settings.system = system;
     settings.kind = entry.value(QStringLiteral("kind")).toString();
     for (auto it = entry.begin(); it != entry.end(); ++it) {
-        if (isSecretField(it.key()) && !it.key().endsWith(QLatin1String("Id"))) {
+        if (isSecretField(it.key())) {
             const Status saved
                 = secrets.write(system + u'/' + it.key(), it.value().toString().toUtf8());
             if (!saved) {

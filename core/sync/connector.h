@@ -25,6 +25,9 @@ struct ConnectionSettings
     // non-secret fields go to `options`, secret ones into `secrets` under "<system>/<field>".
     static Result<ConnectionSettings>
     fromConnectionFile(const QJsonObject &file, const QString &system, SecretStore &secrets);
+
+    // Whether a connection file field holds a secret ("accessToken", "tokenSecret"; not "tokenId").
+    static bool isSecretField(const QString &field);
 };
 
 // What one pass of a connector did, sent from its worker thread to whoever watches.
