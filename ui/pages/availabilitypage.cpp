@@ -2,16 +2,24 @@
 
 #include <core/catalog/catalog.h>
 #include <ui/models/availabilitymodel.h>
+#include <ui/models/skudetailreader.h>
+#include <ui/pages/skudetailpane.h>
+#include <ui/pages/stylematrixview.h>
 #include <ui/theme.h>
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDataStream>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QShortcut>
+#include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -19,6 +27,10 @@
 namespace Ledgerdesk::Ui {
 
 namespace {
+
+// Marks the state format that holds the splitter and tab besides the column header.
+constexpr quint32 kStateMagic = 0x4C444131;
+constexpr quint32 kStateVersion = 1;
 
 QWidget *legendEntry(const QIcon &icon, const QString &text, QWidget *parent)
 {
@@ -41,6 +53,7 @@ AvailabilityPage::AvailabilityPage(Core::Store &store, QWidget *parent)
     , m_store(store)
     , m_model(new AvailabilityModel(store, this))
     , m_searchDelay(new QTimer(this))
+    , m_followDelay(new QTimer(this))
 {
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(kSearchDelayMs);
@@ -61,11 +74,18 @@ AvailabilityPage::AvailabilityPage(Core::Store &store, QWidget *parent)
     m_content->addWidget(m_view);
     m_content->addWidget(m_placeholder);
 
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_content);
+    m_splitter->addWidget(createDetailTabs());
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
     layout->addWidget(createFilterBar());
     layout->addWidget(m_error);
-    layout->addWidget(m_content, 1);
+    layout->addWidget(m_splitter, 1);
 
     connect(m_model, &AvailabilityModel::loadFailed, this, &AvailabilityPage::showError);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AvailabilityPage::updatePlaceholder);
@@ -76,6 +96,87 @@ AvailabilityPage::AvailabilityPage(Core::Store &store, QWidget *parent)
 }
 
 AvailabilityPage::~AvailabilityPage() = default;
+
+QWidget *AvailabilityPage::createDetailTabs()
+{
+    m_reader = new SkuDetailReader(m_store, this);
+    m_details = new SkuDetailPane(m_store, *m_reader, this);
+    m_matrix = new StyleMatrixView(m_store, *m_reader, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_details, tr("&Details"));
+    m_tabs->addTab(m_matrix, tr("Style &matrix"));
+    m_tabs->setTabToolTip(0, tr("What each system says and the movement history (Enter)"));
+    m_tabs->setTabToolTip(1, tr("The style by colour and size (Ctrl+M)"));
+
+    m_followDelay->setSingleShot(true);
+    m_followDelay->setInterval(kFollowDelayMs);
+    connect(m_followDelay, &QTimer::timeout, this, &AvailabilityPage::followCurrentRow);
+    connect(m_view->selectionModel(),
+            &QItemSelectionModel::currentRowChanged,
+            m_followDelay,
+            qOverload<>(&QTimer::start));
+    // A current row whose page was still on its way is shown once the page arrives.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_followWaiting && !m_followDelay->isActive()) {
+            followCurrentRow();
+        }
+    });
+    m_view->installEventFilter(this);
+    auto *matrixShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_M), this);
+    matrixShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(matrixShortcut, &QShortcut::activated, this, &AvailabilityPage::showMatrixTab);
+    return m_tabs;
+}
+
+void AvailabilityPage::followCurrentRowNow()
+{
+    m_followDelay->stop();
+    followCurrentRow();
+}
+
+void AvailabilityPage::followCurrentRow()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_followWaiting = false;
+        return;
+    }
+    const auto row = m_model->rowAt(current.row());
+    m_followWaiting = !row.has_value();
+    if (!row) {
+        return;
+    }
+    m_details->showRow(*row);
+    m_matrix->showRow(*row);
+}
+
+void AvailabilityPage::showMatrixTab()
+{
+    followCurrentRowNow();
+    m_tabs->setCurrentWidget(m_matrix);
+    m_matrix->view()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void AvailabilityPage::focusDetails()
+{
+    followCurrentRowNow();
+    m_tabs->setCurrentWidget(m_details);
+    m_details->historyView()->setFocus(Qt::OtherFocusReason);
+}
+
+bool AvailabilityPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers() == Qt::NoModifier && m_view->currentIndex().isValid()) {
+            focusDetails();
+            return true;
+        }
+    }
+    return Page::eventFilter(watched, event);
+}
 
 QWidget *AvailabilityPage::createFilterBar()
 {
@@ -200,6 +301,8 @@ void AvailabilityPage::refresh()
     m_error->hide();
     loadLocations();
     m_model->refresh();
+    m_details->refresh();
+    m_matrix->refresh();
 }
 
 Core::UtcMillis AvailabilityPage::newestChange() const
@@ -232,13 +335,34 @@ void AvailabilityPage::setLowStockOnly(bool lowStockOnly)
 
 QByteArray AvailabilityPage::saveState() const
 {
-    return m_view->horizontalHeader()->saveState();
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << kStateMagic << kStateVersion << m_view->horizontalHeader()->saveState()
+        << m_splitter->saveState() << qint32(m_tabs->currentIndex());
+    return state;
 }
 
 void AvailabilityPage::restoreState(const QByteArray &state)
 {
+    QByteArray header = state;
+    QDataStream in(state);
+    quint32 magic = 0;
+    quint32 version = 0;
+    in >> magic >> version;
+    if (magic == kStateMagic && version == kStateVersion) {
+        QByteArray splitter;
+        qint32 tab = 0;
+        in >> header >> splitter >> tab;
+        if (in.status() == QDataStream::Ok) {
+            m_splitter->restoreState(splitter);
+            if (tab >= 0 && tab < m_tabs->count()) {
+                m_tabs->setCurrentIndex(tab);
+            }
+        }
+    }
+    // Older sessions saved the column header alone.
     QHeaderView *columns = m_view->horizontalHeader();
-    if (state.isEmpty() || !columns->restoreState(state)) {
+    if (header.isEmpty() || !columns->restoreState(header)) {
         return;
     }
     m_view->sortByColumn(columns->sortIndicatorSection(), columns->sortIndicatorOrder());
