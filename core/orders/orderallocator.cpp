@@ -4,6 +4,7 @@
 #include <core/ledger/postingwriter.h>
 #include <core/orders/channellocations.h>
 #include <core/orders/orderbook.h>
+#include <core/orders/orderoutbox.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
@@ -178,6 +179,9 @@ Result<AllocationOutcome> OrderAllocator::allocateIn(QSqlDatabase db,
     outcome.state = outcome.shortfall == 0 ? OrderState::Allocated : OrderState::Backordered;
     const bool changed = outcome.state != order.state || outcome.allocatedNow > 0;
     if (changed) {
+        if (const Status queued = OrderOutbox::queueSalesOrder(db, order, now); !queued) {
+            return queued.error();
+        }
         const QString detail
             = outcome.shortfall == 0
                   ? tr("%1 units committed").arg(QLocale().toString(outcome.allocatedNow))
@@ -210,6 +214,36 @@ Result<qint64> OrderAllocator::raiseOversell(
                            QLocale().toString(availableSeen),
                            QLocale().toString(line.outstanding() - availableSeen));
     return ExceptionStore::raise(db, e, now);
+}
+
+Result<int> OrderAllocator::reallocateIn(QSqlDatabase db, const QString &actor)
+{
+    auto ids = runQuery(db,
+                        QStringLiteral("SELECT id FROM orders WHERE state = 'backordered' ORDER BY "
+                                       "issued_at, id"));
+    if (!ids) {
+        return ids.error();
+    }
+    QList<OrderId> waiting;
+    while (ids.value().next()) {
+        waiting << ids.value().value(0).toLongLong();
+    }
+    int filled = 0;
+    for (const OrderId id : std::as_const(waiting)) {
+        auto loaded = OrderBook::load(db, id);
+        if (!loaded) {
+            return loaded.error();
+        }
+        if (!loaded.value()) {
+            continue;
+        }
+        auto outcome = allocateIn(db, *loaded.value(), actor, std::nullopt);
+        if (!outcome) {
+            return outcome.error();
+        }
+        filled += outcome.value().allocatedNow > 0 ? 1 : 0;
+    }
+    return filled;
 }
 
 Result<int> OrderAllocator::reallocateBackorders(const QString &actor)

@@ -39,6 +39,8 @@ public:
                                        std::optional<StockOverride> override = std::nullopt);
     // Oldest first; returns how many backordered orders received stock.
     Result<int> reallocateBackorders(const QString &actor);
+    // The same inside the caller's write transaction, for whoever just brought stock in.
+    Result<int> reallocateIn(QSqlDatabase db, const QString &actor);
 
 private:
     Result<AllocationOutcome> allocateIn(QSqlDatabase db,

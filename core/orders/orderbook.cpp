@@ -2,6 +2,7 @@
 
 #include <core/catalog/catalog.h>
 #include <core/domain/quantities.h>
+#include <core/orders/orderoutbox.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 
@@ -465,6 +466,9 @@ Status OrderBook::recordTransition(QSqlDatabase db,
                             + (detail.isEmpty() ? QString() : u": " + detail))});
     if (!audit) {
         return audit.error();
+    }
+    if (to == OrderState::Shipped && order.channel == OrderChannel::shopify) {
+        return OrderOutbox::queueFulfillment(db, order, at);
     }
     return success();
 }

@@ -89,7 +89,8 @@ Status Outbox::enqueue(QSqlDatabase db, const OutboxItem &item, UtcMillis now)
         tr("idempotency key %1 was already used for a different request").arg(item.idempotencyKey));
 }
 
-Result<QList<OutboxItem>> Outbox::claimDue(const QString &target, UtcMillis now, int limit)
+Result<QList<OutboxItem>>
+Outbox::claimDue(const QString &target, UtcMillis now, int limit, const QString &kind)
 {
     QSqlDatabase db = m_store.connection();
     WriteTransaction tx(db, m_store.dialect());
@@ -99,9 +100,9 @@ Result<QList<OutboxItem>> Outbox::claimDue(const QString &target, UtcMillis now,
     auto due = runQuery(db,
                         QStringLiteral("SELECT ") + kColumns
                             + QStringLiteral(" FROM outbox WHERE target = ? AND status = "
-                                             "'pending' AND next_attempt_at <= ? ORDER BY "
-                                             "next_attempt_at, id LIMIT ?"),
-                        {target, now, limit});
+                                             "'pending' AND next_attempt_at <= ? AND (? = '' OR "
+                                             "kind = ?) ORDER BY next_attempt_at, id LIMIT ?"),
+                        {target, now, nonNull(kind), nonNull(kind), limit});
     if (!due) {
         return due.error();
     }

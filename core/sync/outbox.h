@@ -32,7 +32,10 @@ public:
     // Same key and same request: nothing new. Same key, different request: a conflict.
     static Status enqueue(QSqlDatabase db, const OutboxItem &item, UtcMillis now);
 
-    Result<QList<OutboxItem>> claimDue(const QString &target, UtcMillis now, int limit);
+    // `kind` empty: every kind; otherwise only rows of that kind, so each deliverer of a target
+    // claims only what it understands.
+    Result<QList<OutboxItem>>
+    claimDue(const QString &target, UtcMillis now, int limit, const QString &kind = {});
     Status complete(qint64 id, const QByteArray &response, UtcMillis now);
     // Reschedules with backoff, or dead-letters (and raises an exception) past the budget or
     // when the target refused the request for good. Returns the new status.

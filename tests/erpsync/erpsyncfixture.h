@@ -71,7 +71,9 @@ protected:
             {QStringLiteral("tokenSecret"), tokenSecret.isEmpty() ? demo.tokenSecret : tokenSecret},
             {QStringLiteral("pageSize"), kPageSize},
             {QStringLiteral("retryBaseMs"), 20},
-            {QStringLiteral("maxAttempts"), 12}};
+            {QStringLiteral("maxAttempts"), 12},
+            // The level tests leave the sales-order intake out; the order tests turn it on.
+            {QStringLiteral("salesOrders"), false}};
         for (auto it = extra.begin(); it != extra.end(); ++it) {
             erp.insert(it.key(), it.value());
         }

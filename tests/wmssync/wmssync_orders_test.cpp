@@ -98,3 +98,29 @@ TEST_F(WmsOrderTest, shipmentForAnotherReference_leavesOrdersAlone)
     EXPECT_EQ(Core::OrderFulfilment::orderOfPickReference(QStringLiteral("ORD-x")), std::nullopt);
     EXPECT_EQ(Core::OrderFulfilment::orderOfPickReference(QStringLiteral("ORD-12")), 12);
 }
+
+TEST_F(WmsOrderTest, receiptFillsTheBackorderWaitingForIt)
+{
+    const Cell a = cell(plentiful);
+    Core::Store &store = m_temp.store();
+    ASSERT_TRUE(
+        Core::ChannelLocations(store).set(Core::OrderChannel::erp, {a.location}, kActor).ok());
+    const qint64 available = balance(a).available();
+    Core::IncomingOrder order;
+    order.channel = Core::OrderChannel::erp;
+    order.externalRef = QStringLiteral("SO-500");
+    order.currency = QStringLiteral("USD");
+    order.lines = {{a.sku, available + 4, QStringLiteral("25.00")}};
+    const Core::OrderId id = Core::OrderBook(store).receive(order, kActor).value().id;
+    ASSERT_EQ(Core::OrderAllocator(store).allocate(id, kActor).value().state,
+              Core::OrderState::Backordered);
+
+    dropOutbound(QStringLiteral("receipt_PO-9.csv"),
+                 "asn_reference,sku,quantity,location,received_at\nPO-9," + a.sku.toUtf8() + ",5,"
+                     + a.location.toUtf8() + ",2026-03-02T10:15:00Z\n");
+    cycle();
+
+    EXPECT_EQ(state(id), Core::OrderState::Allocated);
+    EXPECT_EQ(balance(a).available(), 1);
+    EXPECT_EQ(balance(a).committed(), available + 4);
+}

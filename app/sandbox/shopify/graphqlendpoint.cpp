@@ -6,12 +6,14 @@
 #include "../jsontext.h"
 #include "../sandboxclock.h"
 #include "costbucket.h"
+#include "fulfillmentmutation.h"
 #include "idempotencystore.h"
 #include "inventorymutations.h"
 #include "querycost.h"
 #include "shopifyformat.h"
 #include "shopifyviews.h"
 #include "webhookdispatcher.h"
+#include "webhookpayloads.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -218,6 +220,9 @@ QJsonValue GraphQlEndpoint::mutate(const GqlField &field,
         *changed = true;
         return webhookMutation(field, args, context, apiVersion);
     }
+    if (FulfillmentMutation::handles(field.name)) {
+        return fulfillmentMutation(field, args, context, apiVersion, changed);
+    }
     GqlContext::raise(QStringLiteral("Field '%1' doesn't exist on type 'Mutation'").arg(field.name),
                       field.at,
                       QStringLiteral("undefinedField"));
@@ -296,6 +301,84 @@ QJsonValue GraphQlEndpoint::inventoryMutation(const GqlField &field,
                 m_parts.activity.levelChanged(c.variant, c.location);
             }
         }
+    }
+    return GqlObject::projectPlain(payload, field, context);
+}
+
+QJsonValue GraphQlEndpoint::fulfillmentMutation(const GqlField &field,
+                                                const QJsonObject &args,
+                                                const GqlContext &context,
+                                                const QString &apiVersion,
+                                                bool *changed)
+{
+    // The same @idempotent rules as the inventory mutations: honoured in every version,
+    // required from 2026-04.
+    const GqlDirective *directive = field.directive(QStringLiteral("idempotent"));
+    QString key;
+    if (directive != nullptr) {
+        key = context.arguments(*directive).value(QStringLiteral("key")).toString();
+        if (key.isEmpty()) {
+            GqlContext::raise(
+                QStringLiteral("The @idempotent directive needs a non-empty key argument"),
+                directive->at,
+                QStringLiteral("BAD_REQUEST"));
+        }
+    } else if (InventoryMutations::versionNumber(apiVersion) >= 202604) {
+        GqlContext::raise(QStringLiteral("The @idempotent directive is required for %1 from API "
+                                         "version 2026-04. Add @idempotent(key: \"<unique key>\").")
+                              .arg(field.name),
+                          field.at,
+                          QStringLiteral("IDEMPOTENCY_KEY_REQUIRED"));
+    }
+    const QByteArray input = QJsonDocument(args).toJson(QJsonDocument::Compact);
+    if (!key.isEmpty()) {
+        switch (m_parts.idempotency.check(key, field.name, input)) {
+        case IdempotencyStore::Outcome::Replay:
+            *changed = true;
+            return GqlObject::projectPlain(m_parts.idempotency.find(key)->payload, field, context);
+        case IdempotencyStore::Outcome::Mismatch: {
+            *changed = true;
+            const QJsonObject payload{
+                {QStringLiteral("__typename"), QStringLiteral("FulfillmentCreatePayload")},
+                {QStringLiteral("fulfillment"), QJsonValue()},
+                {QStringLiteral("userErrors"),
+                 QJsonArray{QJsonObject{
+                     {QStringLiteral("__typename"), QStringLiteral("UserError")},
+                     {QStringLiteral("code"), QStringLiteral("IDEMPOTENCY_KEY_PARAMETER_MISMATCH")},
+                     {QStringLiteral("field"), QJsonArray{QStringLiteral("fulfillment")}},
+                     {QStringLiteral("message"),
+                      QStringLiteral("The idempotency key was already used with different "
+                                     "parameters. Use a new key for a new request.")}}}}};
+            return GqlObject::projectPlain(payload, field, context);
+        }
+        case IdempotencyStore::Outcome::New:
+            break;
+        }
+    }
+    const qint64 now = m_parts.clock.now();
+    FulfillmentMutation mutation(m_parts.store, now);
+    const QJsonObject payload = mutation.run(field, args);
+    const int order = mutation.orderIndex();
+    if (!key.isEmpty()) {
+        IdempotencyStore::Record record;
+        record.key = key;
+        record.mutation = field.name;
+        record.input = input;
+        record.payload = payload;
+        record.applied = order >= 0 ? 1 : 0;
+        record.firstSeen = now;
+        m_parts.idempotency.remember(record);
+        *changed = true;
+    }
+    if (order >= 0) {
+        *changed = true;
+        const WebhookPayloads payloads(m_parts.store, m_parts.clockSkewMs);
+        m_parts.webhooks.publish(QStringLiteral("fulfillments/create"),
+                                 payloads.fulfillment(order, mutation.fulfillmentId(), now));
+        if (m_parts.store.orders.at(order).fulfillmentStatus == u"FULFILLED") {
+            m_parts.webhooks.publish(QStringLiteral("orders/fulfilled"), payloads.order(order));
+        }
+        m_parts.webhooks.publish(QStringLiteral("orders/updated"), payloads.order(order));
     }
     return GqlObject::projectPlain(payload, field, context);
 }

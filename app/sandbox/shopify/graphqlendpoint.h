@@ -59,6 +59,11 @@ private:
                                  const GqlContext &context,
                                  const QString &apiVersion,
                                  bool *changed);
+    QJsonValue fulfillmentMutation(const GqlField &field,
+                                   const QJsonObject &args,
+                                   const GqlContext &context,
+                                   const QString &apiVersion,
+                                   bool *changed);
     QJsonValue webhookMutation(const GqlField &field,
                                const QJsonObject &args,
                                const GqlContext &context,

@@ -206,7 +206,55 @@ GqlObject ShopifyViews::order(int index) const
                 return li;
             }));
     });
+    // One fulfillment order per order, at the order's location (see FulfillmentMutation).
+    g.on(QStringLiteral("fulfillmentOrders"),
+         [this, index](const GqlField &f, const QJsonObject &a) {
+             return QJsonValue(paged(
+                 f,
+                 a,
+                 {index},
+                 [this](int i) { return m_store.orders.at(i).id; },
+                 [this](int i) { return fulfillmentOrder(i); }));
+         });
     return g;
+}
+
+GqlObject ShopifyViews::fulfillmentOrder(int index) const
+{
+    const ShopOrder &o = m_store.orders.at(index);
+    qint64 open = 0;
+    for (const ShopOrderLine &line : o.lines) {
+        open += line.quantity - line.fulfilled - line.refunded;
+    }
+    GqlObject fo(QStringLiteral("FulfillmentOrder"), {QStringLiteral("Node")});
+    fo.set(QStringLiteral("id"), ShopifyFormat::gid(QStringLiteral("FulfillmentOrder"), o.id));
+    fo.set(QStringLiteral("status"), open > 0 ? QStringLiteral("OPEN") : QStringLiteral("CLOSED"));
+    fo.set(QStringLiteral("requestStatus"), QStringLiteral("UNSUBMITTED"));
+    fo.set(QStringLiteral("updatedAt"), time(o.updatedAt));
+    fo.on(QStringLiteral("lineItems"), [this, index](const GqlField &f, const QJsonObject &a) {
+        const ShopOrder &ord = m_store.orders.at(index);
+        QList<int> all;
+        for (int i = 0; i < ord.lines.size(); ++i) {
+            all << i;
+        }
+        return QJsonValue(paged(
+            f,
+            a,
+            all,
+            [&ord](int i) { return ord.lines.at(i).id; },
+            [this, &ord](int i) {
+                const ShopOrderLine &line = ord.lines.at(i);
+                GqlObject li(QStringLiteral("FulfillmentOrderLineItem"));
+                li.set(QStringLiteral("id"),
+                       ShopifyFormat::gid(QStringLiteral("FulfillmentOrderLineItem"), line.id));
+                li.set(QStringLiteral("sku"), m_store.variants.at(line.variant).sku);
+                li.set(QStringLiteral("totalQuantity"), QJsonValue(line.quantity - line.refunded));
+                li.set(QStringLiteral("remainingQuantity"),
+                       QJsonValue(line.quantity - line.fulfilled - line.refunded));
+                return li;
+            }));
+    });
+    return fo;
 }
 
 } // namespace Ledgerdesk::Sandbox

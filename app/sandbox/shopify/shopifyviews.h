@@ -23,6 +23,7 @@ public:
     GqlObject inventoryItem(int variant) const;
     GqlObject inventoryLevel(int variant, int location) const;
     GqlObject order(int index) const;
+    GqlObject fulfillmentOrder(int index) const;
     GqlObject company(int index) const;
     GqlObject companyLocation(int index) const;
     GqlObject priceList(int index) const;

@@ -1,7 +1,6 @@
 #include "erpadjustmentpusher.h"
 
 #include <core/connectors/erp/erpclient.h>
-#include <core/sync/outbox.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,8 +9,6 @@
 namespace Ledgerdesk::Core {
 
 namespace {
-
-const QString kSystem = QStringLiteral("erp");
 
 QHash<QString, QString> inverted(const QHash<QString, QString> &map)
 {
@@ -34,36 +31,10 @@ ErpAdjustmentPusher::ErpAdjustmentPusher(Store &store,
     , m_locationIds(inverted(locationCodes))
 {}
 
-Status ErpAdjustmentPusher::deliverDue(int limit, SyncCycleReport &report)
+bool ErpAdjustmentPusher::isRetryable(const Error &error)
 {
-    Outbox outbox(m_store);
-    const auto due = outbox.claimDue(kSystem, nowUtcMillis(), limit);
-    if (!due) {
-        return due.error();
-    }
-    for (const OutboxItem &item : due.value()) {
-        const Result<QString> created = deliver(item);
-        if (created) {
-            const QByteArray response
-                = QJsonDocument(QJsonObject{{QStringLiteral("id"), created.value()}})
-                      .toJson(QJsonDocument::Compact);
-            if (const Status done = outbox.complete(item.id, response, nowUtcMillis()); !done) {
-                return done;
-            }
-            ++report.pushed;
-            continue;
-        }
-        const ErrorCode code = created.error().code;
-        const bool retryable = code == ErrorCode::Network || code == ErrorCode::RateLimited
-                               || code == ErrorCode::Unauthorized;
-        const auto failed = outbox.fail(
-            item.id, DeliveryFailure{created.error().message, retryable, {}}, nowUtcMillis());
-        if (!failed) {
-            return failed.error();
-        }
-        ++report.failed;
-    }
-    return success();
+    return error.code == ErrorCode::Network || error.code == ErrorCode::RateLimited
+           || error.code == ErrorCode::Unauthorized;
 }
 
 Result<QString> ErpAdjustmentPusher::deliver(const OutboxItem &item)

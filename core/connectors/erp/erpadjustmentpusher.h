@@ -1,7 +1,6 @@
 #pragma once
 
 #include <core/error.h>
-#include <core/sync/connector.h>
 #include <core/sync/outboxitem.h>
 
 #include <QCoreApplication>
@@ -29,12 +28,14 @@ public:
                         const QHash<QString, QString> &itemSkus,
                         const QHash<QString, QString> &locationCodes);
 
-    // Claims up to `limit` due rows; a storage error stops the pass.
-    Status deliverDue(int limit, SyncCycleReport &report);
-
-private:
+    // Sends one row; returns the ERP's id of the adjustment. The connector claims the rows and
+    // records each outcome in the outbox.
     Result<QString> deliver(const OutboxItem &item);
 
+    // Whether a failed delivery may succeed later (throttling, outages, lost answers).
+    static bool isRetryable(const Error &error);
+
+private:
     Store &m_store;
     ErpClient &m_client;
     QHash<QString, QString> m_itemIds;     // SKU → ERP item id

@@ -91,13 +91,25 @@ ErpClient::createRecord(const QString &type, const QJsonObject &body, const QStr
     return answer.value().value(QStringLiteral("id")).toVariant().toString();
 }
 
+Result<QJsonObject> ErpClient::getRecord(const QString &type, const QString &id)
+{
+    if (!m_options.recordUrl.isValid() || m_options.recordUrl.isEmpty()) {
+        return makeError(ErrorCode::Validation, tr("the ERP connection names no recordUrl"));
+    }
+    QUrl url = m_options.recordUrl;
+    url.setPath(url.path() + u'/' + type + u'/' + id);
+    url.setQuery(QStringLiteral("expandSubResources=true"));
+    return send("GET", url, {}, tr("%1 %2 read").arg(type, id));
+}
+
 Result<QJsonObject> ErpClient::send(const QByteArray &method,
                                     const QUrl &url,
                                     const QJsonObject &body,
                                     const QString &what,
                                     const QByteArray &idempotencyKey)
 {
-    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const QByteArray bytes
+        = method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
     for (int attemptNo = 1;; ++attemptNo) {
         // Only this thread sends, so waiting here frees a slot only when a nested loop
         // (a slow answer elsewhere on this thread) finishes one.
@@ -112,8 +124,13 @@ Result<QJsonObject> ErpClient::send(const QByteArray &method,
                 ErrorCode::Network,
                 tr("the ERP did not answer the %1: %2").arg(what, answer.networkError));
         }
-        const QJsonObject json = QJsonDocument::fromJson(answer.body).object();
+        QJsonObject json = QJsonDocument::fromJson(answer.body).object();
         if (answer.status >= 200 && answer.status < 300) {
+            // A create may answer 204 with only the new record's address.
+            if (!json.contains(QStringLiteral("id")) && !answer.location.isEmpty()) {
+                const QString path = QUrl(QString::fromUtf8(answer.location)).path();
+                json.insert(QStringLiteral("id"), path.section(u'/', -1));
+            }
             return json;
         }
         const QString details = errorDetails(json);
@@ -178,6 +195,7 @@ ErpClient::Answer ErpClient::attempt(const QByteArray &method,
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         answer.body = reply->readAll();
         answer.retryAfter = reply->rawHeader("Retry-After");
+        answer.location = reply->rawHeader("Location");
         if (answer.status == 0) {
             answer.networkError = reply->errorString();
         }

@@ -56,6 +56,9 @@ public:
     Result<QString>
     createRecord(const QString &type, const QJsonObject &body, const QString &idempotencyKey);
 
+    // GET {recordUrl}/{type}/{id}, with sublists (a sales order's lines) expanded.
+    Result<QJsonObject> getRecord(const QString &type, const QString &id);
+
     qint64 throttledAnswers() const { return m_throttled; }
 
     // The message carried by an `o:errorDetails` body, or empty.
@@ -67,6 +70,7 @@ private:
         int status = 0;
         QByteArray body;
         QByteArray retryAfter;
+        QByteArray location;
         QString networkError;
     };
 

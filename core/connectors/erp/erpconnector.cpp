@@ -3,12 +3,17 @@
 #include <core/connectors/erp/erpadjustmentpusher.h>
 #include <core/connectors/erp/erpclient.h>
 #include <core/connectors/erp/erplevelapplier.h>
+#include <core/connectors/erp/erpsalesorderpull.h>
+#include <core/connectors/erp/erpsalesorderpusher.h>
+#include <core/orders/orderoutbox.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
+#include <core/sync/outbox.h>
 #include <core/sync/ownershipmap.h>
 #include <core/sync/secretstore.h>
 
+#include <QJsonDocument>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -90,6 +95,14 @@ Status ErpConnector::open()
         return qBound(low, given, high);
     };
     m_pageSize = int(number(QStringLiteral("pageSize"), 1000, 1, 1000));
+    m_salesOrders = options.value(QStringLiteral("salesOrders")).toBool(true);
+    m_salesOrdersSince = options.value(QStringLiteral("salesOrdersSince")).toString();
+    if (!m_salesOrdersSince.isEmpty() && !parseIsoTimestamp(m_salesOrdersSince)) {
+        return makeError(
+            ErrorCode::Validation,
+            tr("salesOrdersSince \"%1\" is not an ISO timestamp").arg(m_salesOrdersSince));
+    }
+    m_consumerCustomer = options.value(QStringLiteral("consumerCustomer")).toString().trimmed();
     client.maxInFlight = int(number(QStringLiteral("maxInFlight"), 2, 1, 100));
     client.maxAttempts = int(number(QStringLiteral("maxAttempts"), 6, 1, 50));
     client.retryBaseMs = number(QStringLiteral("retryBaseMs"), 500, 1, 60000);
@@ -139,13 +152,75 @@ SyncCycleReport ErpConnector::runCycle()
         }
         qCWarning(lcErp) << "cycle stopped:" << report.error;
     } else {
-        ErpAdjustmentPusher pusher(store(), *m_client, m_itemSkus, m_locationCodes);
-        if (const Status pushed = pusher.deliverDue(kOutboxBatch, report); !pushed) {
+        if (const Status pushed = deliverOutbox(report); !pushed) {
             report.error = pushed.error().message;
+        } else if (m_salesOrders) {
+            // After the pushes, so an order just sent comes back as ours.
+            ErpSalesOrderPull orders(store(), *m_client, m_pageSize, m_salesOrdersSince);
+            if (const Status pulled = orders.run(report); !pulled) {
+                report.error = pulled.error().message;
+                qCWarning(lcErp) << "sales order pull stopped:" << report.error;
+            }
         }
     }
     report.finishedAt = nowUtcMillis();
     return report;
+}
+
+Status ErpConnector::deliverOutbox(SyncCycleReport &report)
+{
+    Outbox outbox(store());
+    const auto due = outbox.claimDue(kSystem, nowUtcMillis(), kOutboxBatch);
+    if (!due) {
+        return due.error();
+    }
+    ErpAdjustmentPusher adjustments(store(), *m_client, m_itemSkus, m_locationCodes);
+    ErpSalesOrderPusher salesOrders(store(), *m_client, m_itemSkus, m_consumerCustomer, m_pageSize);
+    for (const OutboxItem &item : due.value()) {
+        QString createdId;
+        std::optional<DeliveryFailure> failure;
+        if (item.kind == ErpAdjustmentPusher::kKind) {
+            const auto created = adjustments.deliver(item);
+            if (created) {
+                createdId = created.value();
+            } else {
+                failure = DeliveryFailure{created.error().message,
+                                          ErpAdjustmentPusher::isRetryable(created.error())};
+            }
+        } else if (item.kind == OrderOutbox::kSalesOrderKind) {
+            auto created = salesOrders.deliver(item);
+            if (const auto *id = std::get_if<QString>(&created)) {
+                createdId = *id;
+            } else {
+                const auto &refused = std::get<ErpSalesOrderPusher::Failure>(created);
+                SyncException rejected;
+                rejected.kind = ExceptionKind::RejectedByTarget;
+                rejected.system = kSystem;
+                rejected.entity = QStringLiteral("order");
+                rejected.entityKey = item.entityKey;
+                rejected.errorText = refused.message;
+                failure = DeliveryFailure{refused.message, !refused.permanent, {}, rejected};
+            }
+        } else {
+            failure = DeliveryFailure{
+                tr("the ERP connector does not deliver \"%1\" rows").arg(item.kind), false};
+        }
+        if (!failure) {
+            const QByteArray response
+                = QJsonDocument(QJsonObject{{QStringLiteral("id"), createdId}})
+                      .toJson(QJsonDocument::Compact);
+            if (const Status done = outbox.complete(item.id, response, nowUtcMillis()); !done) {
+                return done;
+            }
+            ++report.pushed;
+            continue;
+        }
+        if (const auto failed = outbox.fail(item.id, *failure, nowUtcMillis()); !failed) {
+            return failed.error();
+        }
+        ++report.failed;
+    }
+    return success();
 }
 
 Status ErpConnector::pullLevels(const QString &owner, SyncCycleReport &report)

@@ -20,8 +20,10 @@ struct ErpQueryPage;
 // transaction per page; the cursor moves only after every page of a pass was applied, so a
 // failed page is read again by the next cycle. The ERP is a subscriber of on-hand unless the
 // ownership map says otherwise (see ErpLevelApplier). After a complete pull, due outbox rows
-// for the ERP are delivered (ErpAdjustmentPusher: "inventory.adjust" as inventoryAdjustment
-// records with the row's idempotency key).
+// for the ERP are delivered, routed by kind: "inventory.adjust" (ErpAdjustmentPusher, as
+// inventoryAdjustment records) and "salesOrder.create" (ErpSalesOrderPusher), each with the row's
+// idempotency key. Then sales orders changed in the ERP are read into the order queue
+// (ErpSalesOrderPull).
 class ErpConnector final : public Connector
 {
     Q_OBJECT
@@ -29,7 +31,10 @@ class ErpConnector final : public Connector
 public:
     // `settings.options`: suiteqlUrl, accountId, consumerKey, tokenId; optional recordUrl
     // (default: beside suiteqlUrl), pageSize
-    // (default 1000), maxInFlight (2), maxAttempts (6), retryBaseMs (500), timeoutMs (30000).
+    // (default 1000), maxInFlight (2), maxAttempts (6), retryBaseMs (500), timeoutMs (30000),
+    // salesOrders (true: read the ERP's sales orders into the queue), salesOrdersSince (ISO
+    // timestamp; older sales orders are not imported), consumerCustomer (the ERP customer that
+    // books orders without a company).
     // Secrets "erp/consumerSecret" and "erp/tokenSecret" come from `secrets`.
     ErpConnector(Store &store,
                  SecretStore &secrets,
@@ -61,6 +66,7 @@ Q_SIGNALS:
 
 private:
     Status pullLevels(const QString &owner, SyncCycleReport &report);
+    Status deliverOutbox(SyncCycleReport &report);
     Status loadReferences();
     Result<QHash<QString, QString>> loadTable(const QString &query, const QString &valueColumn);
     QList<ErpLevelRow> mapRows(const ErpQueryPage &page, QString &newest);
@@ -74,6 +80,9 @@ private:
     QHash<QString, QString> m_itemSkus;      // ERP item id → itemid (SKU)
     QHash<QString, QString> m_locationCodes; // ERP location id → name (ledger code)
     int m_pageSize = 1000;
+    bool m_salesOrders = true;
+    QString m_salesOrdersSince;
+    QString m_consumerCustomer;
     bool m_open = false;
 };
 

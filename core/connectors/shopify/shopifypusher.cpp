@@ -79,7 +79,9 @@ QString ShopifyPusher::batchKey(QStringList memberKeys)
 Status ShopifyPusher::drain(SyncCycleReport &report)
 {
     for (int claim = 0; claim < kMaxClaims; ++claim) {
-        auto due = m_outbox.claimDue(kSystem, nowUtcMillis(), m_batchSize);
+        // Other kinds for Shopify (fulfilments) have their own deliverer.
+        auto due = m_outbox.claimDue(
+            kSystem, nowUtcMillis(), m_batchSize, QStringLiteral("inventory.set"));
         if (!due) {
             return due.error();
         }

@@ -1,6 +1,7 @@
 #include "wmsfileapplier.h"
 
 #include <core/ledger/balanceread.h>
+#include <core/orders/orderallocator.h>
 #include <core/orders/orderfulfilment.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
@@ -71,6 +72,12 @@ Result<WmsApplyCounts> WmsFileApplier::apply(const WmsOutboundFile &file)
         }
     }
     m_writer.release();
+    // Stock that arrives goes first to the orders waiting for it.
+    if (file.kind == WmsFileKind::Receipt && m_counts.applied > 0) {
+        if (auto filled = OrderAllocator(m_store).reallocateIn(m_db, kSystem); !filled) {
+            return filled.error();
+        }
+    }
     if (file.kind == WmsFileKind::Shipment) {
         QSet<QString> orders;
         for (const WmsFileLine &line : file.lines) {
