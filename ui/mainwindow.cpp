@@ -1,35 +1,56 @@
 #include "mainwindow.h"
 
+#include <core/store/ledgerwatcher.h>
 #include <core/store/store.h>
+#include <ui/globalsearchtoolbar.h>
 #include <ui/pages/availabilitypage.h>
 #include <ui/pages/exceptionspage.h>
 #include <ui/pages/page.h>
 #include <ui/pages/synchealthpage.h>
+#include <ui/widgets/connectionstatuswidget.h>
 #include <ui/widgets/freshnesslabel.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace Ledgerdesk::Ui {
+
+Q_LOGGING_CATEGORY(lcMainWindow, "ledgerdesk.ui.mainwindow")
 
 namespace {
 
 const QString kSettingsGroup = QStringLiteral("MainWindow");
 
+// Re-reads a page after a ledger change; what it costs the GUI thread is logged.
+void refreshTimed(Page *page, const char *why)
+{
+    QElapsedTimer clock;
+    clock.start();
+    page->refresh();
+    qCDebug(lcMainWindow) << "refreshed" << page->pageId() << why << "in" << clock.elapsed()
+                          << "ms on the GUI thread";
+}
+
 } // namespace
 
-MainWindow::MainWindow(Core::Store &store, QWidget *parent)
+MainWindow::MainWindow(Core::Store &store, Core::SyncController *controller, QWidget *parent)
     : QMainWindow(parent)
     , m_store(store)
+    , m_controller(controller)
+    , m_watcher(new Core::LedgerWatcher(store, Core::LedgerWatcher::defaultInterval, this))
+    , m_liveDelay(new QTimer(this))
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
 {
@@ -45,6 +66,7 @@ MainWindow::MainWindow(Core::Store &store, QWidget *parent)
     connect(
         m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateSummary);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::pageShown);
 
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
@@ -62,8 +84,19 @@ MainWindow::MainWindow(Core::Store &store, QWidget *parent)
     createStatusBar();
     addPage(new AvailabilityPage(store, this));
     addPage(new ExceptionsPage(store, this));
-    addPage(new SyncHealthPage(store, nullptr, this));
+    auto *health = new SyncHealthPage(store, controller, this);
+    addPage(health);
+    // With a controller the page follows its cycles already; every ledger write would be more.
+    setLiveRefresh(health, controller == nullptr);
+    addToolBar(new GlobalSearchToolBar(store, *this));
     restoreSettings();
+
+    m_liveDelay->setSingleShot(true);
+    m_liveDelay->setInterval(kLiveRefreshDelayMs);
+    connect(m_liveDelay, &QTimer::timeout, this, &MainWindow::refreshLive);
+    connect(m_watcher, &Core::LedgerWatcher::changed, this, &MainWindow::ledgerChanged);
+    m_countsRead.start();
+    m_watcher->start();
 }
 
 MainWindow::~MainWindow() = default;
@@ -95,7 +128,9 @@ void MainWindow::createStatusBar()
     m_ledgerLabel->setToolTip(tr("The ledger this window shows"));
     m_summaryLabel = new QLabel(this);
     m_freshness = new FreshnessLabel(this);
+    m_connectionStatus = new ConnectionStatusWidget(m_store, m_controller, this);
     statusBar()->addWidget(m_ledgerLabel, 1);
+    statusBar()->addPermanentWidget(m_connectionStatus);
     for (QLabel *label :
          {static_cast<QLabel *>(m_summaryLabel), static_cast<QLabel *>(m_freshness)}) {
         auto *separator = new QFrame(this);
@@ -161,6 +196,69 @@ void MainWindow::refresh()
 {
     if (Page *p = currentPage()) {
         p->refresh();
+    }
+}
+
+void MainWindow::setLiveRefresh(Page *page, bool live)
+{
+    if (live) {
+        m_notLive.remove(page);
+    } else {
+        m_notLive.insert(page);
+        m_stale.remove(page);
+    }
+}
+
+void MainWindow::ledgerChanged()
+{
+    for (Page *p : std::as_const(m_pageList)) {
+        if (!m_notLive.contains(p)) {
+            m_stale.insert(p);
+        }
+    }
+    // Not restarted by every write: under a steady stream of changes the page still follows.
+    if (!m_liveDelay->isActive()) {
+        m_liveDelay->start(kLiveRefreshDelayMs);
+    }
+}
+
+void MainWindow::refreshLive()
+{
+    Page *current = currentPage();
+    if (current && m_stale.remove(current)) {
+        refreshTimed(current, "(ledger changed)");
+    }
+    refreshCounts();
+}
+
+void MainWindow::refreshCounts()
+{
+    // The navigation shows the open exception count, so that page keeps counting while hidden,
+    // though less often: it reads on the GUI thread.
+    Page *exceptions = page(QStringLiteral("exceptions"));
+    if (!exceptions || exceptions == currentPage() || !m_stale.contains(exceptions)
+        || m_countsPending) {
+        return;
+    }
+    const qint64 wait = kHiddenCountRefreshMs - m_countsRead.elapsed();
+    if (wait > 0) {
+        m_countsPending = true;
+        QTimer::singleShot(int(wait), this, [this] {
+            m_countsPending = false;
+            refreshCounts();
+        });
+        return;
+    }
+    m_stale.remove(exceptions);
+    m_countsRead.restart();
+    refreshTimed(exceptions, "(hidden, for its count)");
+}
+
+void MainWindow::pageShown()
+{
+    Page *current = currentPage();
+    if (current && m_stale.remove(current)) {
+        refreshTimed(current, "(shown after changes)");
     }
 }
 

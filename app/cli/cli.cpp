@@ -22,6 +22,7 @@ const Command kCommands[] = {
     {"ownership", "show or change which system owns each kind of data", ownershipCommand},
     {"orders", "the order queue: receive, allocate, pick, ship, cancel, return", ordersCommand},
     {"sync", "sync status, one cycle, or run until stopped", syncCommand},
+    {"pricing", "exchange rates, buyers' locations and price quotes", pricingCommand},
     {"bench", "measure the ledger against raw SQLite and the disk", benchCommand},
 };
 

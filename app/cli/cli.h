@@ -38,5 +38,6 @@ int ownershipCommand(CliContext &context, const QStringList &arguments);
 int ordersCommand(CliContext &context, const QStringList &arguments);
 int syncCommand(CliContext &context, const QStringList &arguments);
 int benchCommand(CliContext &context, const QStringList &arguments);
+int pricingCommand(CliContext &context, const QStringList &arguments);
 
 } // namespace Ledgerdesk::Cli

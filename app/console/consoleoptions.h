@@ -12,8 +12,9 @@ class ConsoleOptions final
     Q_DECLARE_TR_FUNCTIONS(ConsoleOptions)
 
 public:
-    QString ledgerPath; // empty: the default ledger
-    bool demo = false;  // a throwaway demo ledger in a temporary folder
+    QString ledgerPath;     // empty: the default ledger
+    QString connectionPath; // a connection file to sync with for this session
+    bool demo = false;      // the live demo: a sandbox and a throwaway ledger, connected
 
     // Exits the process for --help, --version and bad arguments, like every Qt tool.
     static ConsoleOptions parse(const QStringList &arguments);

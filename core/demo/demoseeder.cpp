@@ -2,6 +2,7 @@
 
 #include <core/catalog/catalog.h>
 #include <core/ledger/ledger.h>
+#include <core/pricing/pricebook.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 
@@ -117,6 +118,16 @@ Result<DemoSeedSummary> seedDemoLedger(Store &store, const DemoCatalog &catalog)
     const auto posted = Ledger(store).postBatch(requests);
     if (!posted) {
         return posted.error();
+    }
+    // The sandbox's wholesale price lists are in EUR and CAD; quotes convert USD base prices.
+    PriceBook book(store);
+    for (const auto &[to, rate] : {qMakePair(QStringLiteral("EUR"), QStringLiteral("0.92")),
+                                   qMakePair(QStringLiteral("CAD"), QStringLiteral("1.37"))}) {
+        if (const Status set = book.setExchangeRate(
+                QStringLiteral("USD"), to, QDate(2025, 1, 1), rate, QStringLiteral("demo"));
+            !set) {
+            return set.error();
+        }
     }
     summary.styles = static_cast<int>(catalog.styles().size());
     summary.variants = catalog.variantCount();

@@ -160,11 +160,69 @@ QStringList version4(const Dialect &d)
     return ddl;
 }
 
+// Version 5: indexes that let the availability table open, sort and scroll a million balances
+// by walking an index instead of sorting the whole table.
+QStringList version5(const Dialect &)
+{
+    return {
+        QStringLiteral("CREATE INDEX variants_style_sku ON variants(style_id, sku)"),
+        QStringLiteral("CREATE INDEX variants_option1 ON variants(option1_value, sku)"),
+        QStringLiteral("CREATE INDEX variants_option2 ON variants(option2_value, sku)"),
+        QStringLiteral(
+            "CREATE INDEX balances_available ON balances(available, variant_id, location_id)"),
+        QStringLiteral(
+            "CREATE INDEX balances_committed ON balances(committed, variant_id, location_id)"),
+        QStringLiteral(
+            "CREATE INDEX balances_on_hand ON balances(on_hand, variant_id, location_id)"),
+        QStringLiteral(
+            "CREATE INDEX balances_incoming ON balances(incoming, variant_id, location_id)"),
+        // The newest change, shown as the data's age, without reading every balance.
+        QStringLiteral("CREATE INDEX balances_updated ON balances(updated_at)"),
+    };
+}
+
+// Version 6: B2B buyers, their price lists and dated exchange rates. Money in minor units,
+// percentages and rates as exact decimal text.
+QStringList version6(const Dialect &)
+{
+    return {
+        QStringLiteral("CREATE TABLE companies (external_id TEXT PRIMARY KEY, name TEXT NOT NULL, "
+                       "updated_at ${BIGINT} NOT NULL)"),
+        QStringLiteral("CREATE TABLE price_lists (external_id TEXT PRIMARY KEY, name TEXT NOT "
+                       "NULL, currency TEXT NOT NULL, adjustment_type TEXT NOT NULL DEFAULT '', "
+                       "adjustment_percent TEXT NOT NULL DEFAULT '0', updated_at ${BIGINT} NOT "
+                       "NULL)"),
+        QStringLiteral("CREATE TABLE company_locations (external_id TEXT PRIMARY KEY, company_id "
+                       "TEXT NOT NULL REFERENCES companies(external_id), name TEXT NOT NULL, "
+                       "currency TEXT NOT NULL DEFAULT '', terms_type TEXT NOT NULL DEFAULT '', "
+                       "terms_due_in_days INTEGER NOT NULL DEFAULT 0, terms_fixed_date TEXT, "
+                       "terms_name TEXT NOT NULL DEFAULT '', price_list_id TEXT REFERENCES "
+                       "price_lists(external_id), updated_at ${BIGINT} NOT NULL)"),
+        QStringLiteral("CREATE INDEX company_locations_company ON company_locations(company_id)"),
+        QStringLiteral("CREATE TABLE price_list_prices (price_list_id TEXT NOT NULL REFERENCES "
+                       "price_lists(external_id), sku TEXT NOT NULL, price_minor ${BIGINT} NOT "
+                       "NULL, PRIMARY KEY (price_list_id, sku))"),
+        QStringLiteral("CREATE TABLE price_breaks (price_list_id TEXT NOT NULL REFERENCES "
+                       "price_lists(external_id), sku TEXT NOT NULL, minimum_quantity ${BIGINT} "
+                       "NOT NULL, price_minor ${BIGINT} NOT NULL, PRIMARY KEY (price_list_id, "
+                       "sku, minimum_quantity))"),
+        QStringLiteral("CREATE TABLE quantity_rules (price_list_id TEXT NOT NULL REFERENCES "
+                       "price_lists(external_id), sku TEXT NOT NULL, minimum ${BIGINT} NOT NULL, "
+                       "maximum ${BIGINT} NOT NULL, increment ${BIGINT} NOT NULL, PRIMARY KEY "
+                       "(price_list_id, sku))"),
+        QStringLiteral("CREATE TABLE exchange_rates (from_currency TEXT NOT NULL, to_currency "
+                       "TEXT NOT NULL, effective TEXT NOT NULL, rate TEXT NOT NULL, actor TEXT NOT "
+                       "NULL, recorded_at ${BIGINT} NOT NULL, PRIMARY KEY (from_currency, "
+                       "to_currency, effective))"),
+    };
+}
+
 using Step = std::function<QStringList(const Dialect &)>;
 
 const std::vector<Step> &steps()
 {
-    static const std::vector<Step> all = {version1, version2, version3, version4};
+    static const std::vector<Step> all
+        = {version1, version2, version3, version4, version5, version6};
     return all;
 }
 

@@ -253,10 +253,11 @@ Result<std::optional<OutboxItem>> Outbox::item(qint64 id)
 
 Result<OutboxBacklog> Outbox::backlog(const QString &target)
 {
-    auto q = runQuery(m_store.connection(),
-                      QStringLiteral("SELECT status, COUNT(*), MIN(created_at) FROM outbox WHERE "
-                                     "target = ? AND status <> 'done' GROUP BY status"),
-                      {target});
+    auto q = runQuery(
+        m_store.connection(),
+        QStringLiteral("SELECT status, COUNT(*), MIN(created_at) FROM outbox WHERE "
+                       "target = ? AND status IN ('pending', 'in_flight', 'dead') GROUP BY status"),
+        {target});
     if (!q) {
         return q.error();
     }

@@ -27,7 +27,14 @@ void AvailabilityLoader::count(const AvailabilityCountRequest &request)
     } else {
         result.error = count.error().message;
     }
+    qCDebug(lcAvailabilityLoader) << "count of generation" << request.generation << "is"
+                                  << result.count << result.error;
     emit counted(result);
+    if (request.firstPage.pageSize > 0 && result.error.isEmpty() && result.count > 0) {
+        AvailabilityPageRequest first = request.firstPage;
+        first.total = result.count;
+        load(first);
+    }
 }
 
 void AvailabilityLoader::readNewestChange()
@@ -40,6 +47,7 @@ void AvailabilityLoader::readNewestChange()
         qCWarning(lcAvailabilityLoader)
             << "reading the newest change failed:" << newest.error().message;
     }
+    qCDebug(lcAvailabilityLoader) << "newest change read";
     // Always answered, so the model knows the read is over; 0 when unknown.
     emit newestChangeRead(newest ? newest.value() : 0);
 }
@@ -56,7 +64,8 @@ void AvailabilityLoader::load(const AvailabilityPageRequest &request)
                                                        request.sort,
                                                        request.descending,
                                                        request.pageSize,
-                                                       request.page * request.pageSize);
+                                                       request.page * request.pageSize,
+                                                       request.total);
     if (rows) {
         result.rows = std::move(rows).value();
     } else {

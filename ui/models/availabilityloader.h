@@ -20,6 +20,7 @@ struct AvailabilityPageRequest
     bool descending = false;
     qint64 page = 0;
     int pageSize = 0;
+    qint64 total = -1; // the row count of this filter, so far pages are read from the end
 };
 
 struct AvailabilityPageResult
@@ -35,6 +36,9 @@ struct AvailabilityCountRequest
     quint64 generation = 0;
     Core::AvailabilityFilter filter;
     bool refresh = false; // a re-count of the same rows rather than a new filter or order
+    // Read right after the count when its pageSize is set: the rows a new table shows first
+    // arrive with the count, not one round trip later.
+    AvailabilityPageRequest firstPage;
 };
 
 struct AvailabilityCountResult

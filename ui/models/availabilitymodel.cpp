@@ -343,6 +343,16 @@ void AvailabilityModel::requestCount(bool refresh)
     request.generation = m_generation;
     request.filter = m_filter;
     request.refresh = refresh;
+    if (!refresh) {
+        // The table is empty until the count: its first page comes along with it.
+        request.firstPage.generation = m_generation;
+        request.firstPage.filter = m_filter;
+        request.firstPage.sort = m_sort;
+        request.firstPage.descending = m_descending;
+        request.firstPage.page = 0;
+        request.firstPage.pageSize = kPageSize;
+        m_pending.insert(0);
+    }
     QMetaObject::invokeMethod(
         m_loader, [loader = m_loader, request] { loader->count(request); }, Qt::QueuedConnection);
 }
@@ -353,6 +363,9 @@ void AvailabilityModel::acceptCount(const AvailabilityCountResult &result)
         return; // counted for a filter or order that has since changed
     }
     m_counting = false;
+    if (!result.refresh && (result.count == 0 || !result.error.isEmpty())) {
+        m_pending.remove(0); // no first page follows
+    }
     if (m_newestWanted) {
         if (result.count == 0 || !result.error.isEmpty()) {
             requestNewestChange(); // no rows to wait for
@@ -460,6 +473,7 @@ void AvailabilityModel::requestPage(qint64 page) const
     request.descending = m_descending;
     request.page = page;
     request.pageSize = kPageSize;
+    request.total = m_rowCount;
     QMetaObject::invokeMethod(
         m_loader, [loader = m_loader, request] { loader->load(request); }, Qt::QueuedConnection);
 }

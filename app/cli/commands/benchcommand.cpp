@@ -1,6 +1,8 @@
 #include <app/cli/bench/benchledger.h>
+#include <app/cli/bench/benchpricing.h>
 #include <app/cli/bench/benchsync.h>
 #include <app/cli/bench/benchtable.h>
+#include <app/cli/bench/benchui.h>
 #include <app/cli/cli.h>
 #include <app/cli/clicontext.h>
 
@@ -39,8 +41,14 @@ int benchCommand(CliContext &context, const QStringList &arguments)
     if (arguments.value(1) == u"sync") {
         return benchSyncCommand(context, arguments);
     }
+    if (arguments.value(1) == u"ui") {
+        return benchUiCommand(context, arguments);
+    }
+    if (arguments.value(1) == u"pricing") {
+        return benchPricingCommand(context, arguments);
+    }
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("suite"), QStringLiteral("ledger"));
+    parser.addPositionalArgument(QStringLiteral("suite"), QStringLiteral("ledger, sync or ui"));
     const QCommandLineOption movements(QStringLiteral("movements"),
                                        QStringLiteral("Bulk import size (default 1000000)."),
                                        QStringLiteral("n"));

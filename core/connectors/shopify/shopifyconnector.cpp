@@ -1,7 +1,10 @@
 #include "shopifyconnector.h"
 
+#include <core/connectors/shopify/shopifyb2bsync.h>
 #include <core/connectors/shopify/shopifycatalogmapper.h>
+#include <core/connectors/shopify/shopifyfulfilmentpusher.h>
 #include <core/connectors/shopify/shopifylevelsync.h>
+#include <core/connectors/shopify/shopifyorderpull.h>
 #include <core/connectors/shopify/shopifypusher.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
@@ -109,10 +112,31 @@ Status ShopifyConnector::cycle(SyncCycleReport &report)
     if (const Status mapped = mapper.mapItems(index, report); !mapped) {
         return mapped;
     }
+    // Order intake is opted into with "pullOrders"; B2B data ("b2b", on by default) comes first
+    // so an order's buyer is known. Orders before levels: Shopify moved the ordered units from
+    // available to committed when the order was placed, and allocating first makes the ledger
+    // agree before levels compare.
+    const bool orders = m_settings.options.value(QStringLiteral("pullOrders")).toBool(false);
+    const bool b2b = orders || m_settings.options.value(QStringLiteral("b2b")).toBool(true);
+    if (orders) {
+        if (const Status pulled = ShopifyB2BSync(store(), *m_client).run(report); !pulled) {
+            return pulled;
+        }
+        if (const Status pulled = ShopifyOrderPull(store(), *m_client).run(report); !pulled) {
+            return pulled;
+        }
+    }
     if (const Status synced = ShopifyLevelSync(store(), *m_client, index).run(report); !synced) {
         return synced;
     }
-    return ShopifyPusher(store(), *m_client, index).drain(report);
+    if (const Status pushed = ShopifyPusher(store(), *m_client, index).drain(report); !pushed) {
+        return pushed;
+    }
+    if (const Status pushed = ShopifyFulfilmentPusher(store(), *m_client).drain(report); !pushed) {
+        return pushed;
+    }
+    // Without order intake the B2B pull goes last, so inventory never waits for it.
+    return b2b && !orders ? ShopifyB2BSync(store(), *m_client).run(report) : success();
 }
 
 SyncCycleReport ShopifyConnector::runCycle()

@@ -9,7 +9,10 @@ namespace Ledgerdesk::Core {
 
 // Shopify, reached over the Admin GraphQL API. Each cycle maps locations and inventory items,
 // pulls changed inventory levels, settles `available` three ways against the ledger and
-// delivers the outbox rows waiting for Shopify.
+// delivers the outbox rows waiting for Shopify, by kind: inventory quantities (ShopifyPusher)
+// and fulfilments of shipped orders (ShopifyFulfilmentPusher).
+// B2B companies, locations and price lists are pulled into the PriceBook unless the connection
+// says "b2b": false; with "pullOrders": true orders enter the order queue too (ShopifyOrderPull).
 class ShopifyConnector final : public Connector
 {
     Q_OBJECT

@@ -3,6 +3,8 @@
 #include <core/connectors/shopify/shopifygraphqlclient.h>
 #include <core/connectors/shopify/shopifyindex.h>
 #include <core/connectors/shopify/shopifylevelsync.h>
+#include <core/connectors/shopify/shopifyorderpull.h>
+#include <core/connectors/shopify/shopifyorderwebhook.h>
 #include <core/domain/externalid.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
@@ -27,6 +29,7 @@ namespace {
 
 const QString kSystem = QStringLiteral("shopify");
 const QString kLevelTopic = QStringLiteral("inventory_levels/update");
+const QString kOrderTopic = QStringLiteral("orders/create");
 const QString kItemGid = QStringLiteral("gid://shopify/InventoryItem/");
 const QString kLocationGid = QStringLiteral("gid://shopify/Location/");
 
@@ -91,6 +94,9 @@ WebhookIngestResult ShopifyWebhookIngest::ingest(const QHash<QByteArray, QByteAr
         result.reason = tr("the body is not a JSON object: %1").arg(error.errorString());
         return result;
     }
+    if (result.topic == kOrderTopic) {
+        return ingestOrder(result, rawBody);
+    }
     // Not followed yet: recorded once, so a later reader sees what arrived.
     return recordOnly(result, QString(), nowUtcMillis(), QStringLiteral("ignored"), rawBody);
 }
@@ -148,6 +154,38 @@ WebhookIngestResult ShopifyWebhookIngest::recordOnly(WebhookIngestResult result,
     if (!done) {
         result.outcome = WebhookOutcome::Failed;
         result.reason = done.error().message;
+    }
+    return result;
+}
+
+WebhookIngestResult ShopifyWebhookIngest::ingestOrder(WebhookIngestResult result,
+                                                      const QByteArray &rawBody)
+{
+    auto order = ShopifyOrderWebhook::fromRest(m_store, rawBody);
+    if (!order) {
+        if (order.error().code == ErrorCode::Storage) {
+            result.outcome = WebhookOutcome::Failed;
+        } else {
+            result.outcome = WebhookOutcome::Malformed;
+        }
+        result.reason = order.error().message;
+        return result;
+    }
+    // Recorded once by webhook id; an order whose buyer is not known yet waits for the pull.
+    const bool now = order.value().has_value();
+    result = recordOnly(result,
+                        now ? QStringLiteral("order:") + order.value()->externalRef : QString(),
+                        now ? order.value()->issuedAt : nowUtcMillis(),
+                        now ? QStringLiteral("received") : QStringLiteral("left to the pull"),
+                        rawBody);
+    if (!now || result.outcome != WebhookOutcome::Accepted) {
+        return result;
+    }
+    SyncCycleReport report;
+    if (const Status taken = ShopifyOrderPull::intake(m_store, *order.value(), report); !taken) {
+        // Recorded already, so a redelivery is a duplicate; the pull takes the order instead.
+        result.outcome = WebhookOutcome::Failed;
+        result.reason = taken.error().message;
     }
     return result;
 }

@@ -63,6 +63,7 @@ public:
 private:
     WebhookIngestResult reject(WebhookIngestResult result, const QString &reason);
     WebhookIngestResult ingestLevel(WebhookIngestResult result, const QByteArray &rawBody);
+    WebhookIngestResult ingestOrder(WebhookIngestResult result, const QByteArray &rawBody);
     WebhookIngestResult recordOnly(WebhookIngestResult result,
                                    const QString &entityKey,
                                    UtcMillis sourceAt,
