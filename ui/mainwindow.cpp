@@ -291,6 +291,7 @@ void MainWindow::updateSummary()
     const Page *p = currentPage();
     m_summaryLabel->setText(p ? p->summary() : QString());
     m_freshness->setNewestChange(p ? p->newestChange() : 0);
+    m_freshness->setVisible(p && p->showsFreshness());
 }
 
 void MainWindow::showAbout()

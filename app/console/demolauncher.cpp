@@ -142,7 +142,10 @@ void DemoLauncher::start()
     QPointer<DemoLauncher> self(this);
     m_seeding = QThread::create([self, &store = m_store] {
         QString error;
-        if (const auto seeded = Core::seedDemoLedger(store); !seeded) {
+        Core::DemoSeedOptions options;
+        options.committedToOpenOrders = false; // the sandbox's shop has no such orders
+        if (const auto seeded = Core::seedDemoLedger(store, Core::DemoCatalog::generate(), options);
+            !seeded) {
             error = seeded.error().message;
         } else if (const Core::Status owned
                    = Core::OwnershipMap(store).setOwner(QStringLiteral("on_hand"),

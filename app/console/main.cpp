@@ -10,6 +10,8 @@
 #include <core/sync/connectionbook.h>
 #include <ui/dialogs/firstrundialog.h>
 #include <ui/mainwindow.h>
+#include <ui/pages/orderspage.h>
+#include <ui/pages/pricingpage.h>
 #include <ui/pages/settingspage.h>
 #include <ui/translators.h>
 #include <ui/widgets/connectionstatuswidget.h>
@@ -125,7 +127,6 @@ void connectSavedBook(Console::ConsoleSession &session,
 
 int main(int argc, char **argv)
 {
-    using namespace Ledgerdesk;
     Console::ConsoleOptions options;
     {
         // Options are read before the GUI starts so --help and --version need no display.
@@ -195,6 +196,8 @@ int main(int argc, char **argv)
 
     Ui::MainWindow window(store, session.controller());
     Ui::ConnectionStatusWidget &status = *window.connectionStatus();
+    window.addPage(new Ui::OrdersPage(store, &window));
+    window.addPage(new Ui::PricingPage(store, &window));
     auto *settings = new Ui::SettingsPage(store, secrets, bookPath, &window);
     window.addPage(settings);
     window.setLiveRefresh(settings, false); // it holds edits; it reads when asked

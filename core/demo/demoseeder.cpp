@@ -67,7 +67,10 @@ Result<SeedIds> saveMasterData(Store &store, const DemoCatalog &catalog)
 }
 
 // The opening count of one location, plus a few open orders and purchase orders on top.
-PostingRequest openingPosting(const DemoCatalog &catalog, const SeedIds &ids, int location)
+PostingRequest openingPosting(const DemoCatalog &catalog,
+                              const SeedIds &ids,
+                              int location,
+                              const DemoSeedOptions &options)
 {
     PostingRequest request;
     request.source = kSource;
@@ -85,7 +88,9 @@ PostingRequest openingPosting(const DemoCatalog &catalog, const SeedIds &ids, in
             MovementLine line{ids.variants[s][v], ids.locations[location], {}};
             if (onHand > 0) {
                 // Every ninth stocked cell has units promised to open orders.
-                const qint64 committed = cell % 9 == 0 ? std::min<qint64>(onHand, 1 + cell % 3) : 0;
+                const qint64 committed = options.committedToOpenOrders && cell % 9 == 0
+                                             ? std::min<qint64>(onHand, 1 + cell % 3)
+                                             : 0;
                 line.delta.set(QuantityName::Available, onHand - committed);
                 line.delta.set(QuantityName::Committed, committed);
             }
@@ -103,7 +108,8 @@ PostingRequest openingPosting(const DemoCatalog &catalog, const SeedIds &ids, in
 
 } // namespace
 
-Result<DemoSeedSummary> seedDemoLedger(Store &store, const DemoCatalog &catalog)
+Result<DemoSeedSummary>
+seedDemoLedger(Store &store, const DemoCatalog &catalog, DemoSeedOptions options)
 {
     const auto ids = saveMasterData(store, catalog);
     if (!ids) {
@@ -112,7 +118,7 @@ Result<DemoSeedSummary> seedDemoLedger(Store &store, const DemoCatalog &catalog)
     QList<PostingRequest> requests;
     DemoSeedSummary summary;
     for (int l = 0; l < catalog.locations().size(); ++l) {
-        requests << openingPosting(catalog, ids.value(), l);
+        requests << openingPosting(catalog, ids.value(), l, options);
         summary.balances += requests.last().lines.size();
     }
     const auto posted = Ledger(store).postBatch(requests);

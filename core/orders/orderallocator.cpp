@@ -36,6 +36,22 @@ Status recordAllocation(QSqlDatabase db, qint64 lineId, LocationId location, qin
     return saved ? success() : Status(saved.error());
 }
 
+// Oldest first, so the orders that waited longest are filled first.
+Result<QList<OrderId>> backorderedIds(QSqlDatabase db)
+{
+    auto ids = runQuery(db,
+                        QStringLiteral("SELECT id FROM orders WHERE state = 'backordered' ORDER BY "
+                                       "issued_at, id"));
+    if (!ids) {
+        return ids.error();
+    }
+    QList<OrderId> waiting;
+    while (ids.value().next()) {
+        waiting << ids.value().value(0).toLongLong();
+    }
+    return waiting;
+}
+
 } // namespace
 
 OrderAllocator::OrderAllocator(Store &store)
@@ -218,18 +234,12 @@ Result<qint64> OrderAllocator::raiseOversell(
 
 Result<int> OrderAllocator::reallocateIn(QSqlDatabase db, const QString &actor)
 {
-    auto ids = runQuery(db,
-                        QStringLiteral("SELECT id FROM orders WHERE state = 'backordered' ORDER BY "
-                                       "issued_at, id"));
-    if (!ids) {
-        return ids.error();
-    }
-    QList<OrderId> waiting;
-    while (ids.value().next()) {
-        waiting << ids.value().value(0).toLongLong();
+    auto waiting = backorderedIds(db);
+    if (!waiting) {
+        return waiting.error();
     }
     int filled = 0;
-    for (const OrderId id : std::as_const(waiting)) {
+    for (const OrderId id : std::as_const(waiting.value())) {
         auto loaded = OrderBook::load(db, id);
         if (!loaded) {
             return loaded.error();
@@ -248,18 +258,13 @@ Result<int> OrderAllocator::reallocateIn(QSqlDatabase db, const QString &actor)
 
 Result<int> OrderAllocator::reallocateBackorders(const QString &actor)
 {
-    auto ids = runQuery(m_store.connection(),
-                        QStringLiteral("SELECT id FROM orders WHERE state = 'backordered' ORDER BY "
-                                       "issued_at, id"));
-    if (!ids) {
-        return ids.error();
-    }
-    QList<OrderId> waiting;
-    while (ids.value().next()) {
-        waiting << ids.value().value(0).toLongLong();
+    auto waiting = backorderedIds(m_store.connection());
+    if (!waiting) {
+        return waiting.error();
     }
     int filled = 0;
-    for (const OrderId id : std::as_const(waiting)) {
+    // One transaction per order, so a long queue never holds the write lock for long.
+    for (const OrderId id : std::as_const(waiting.value())) {
         auto outcome = allocate(id, actor);
         if (!outcome) {
             return outcome.error();

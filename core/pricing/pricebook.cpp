@@ -16,7 +16,8 @@ namespace {
 
 const QString kLocationSelect = QStringLiteral(
     "SELECT l.external_id, l.company_id, c.name, l.name, l.currency, l.terms_name, l.terms_type, "
-    "l.terms_due_in_days, l.terms_fixed_date, COALESCE(p.name, '') FROM company_locations l JOIN "
+    "l.terms_due_in_days, l.terms_fixed_date, COALESCE(p.name, ''), COALESCE(p.external_id, '') "
+    "FROM company_locations l JOIN "
     "companies c ON c.external_id = l.company_id LEFT JOIN price_lists p ON p.external_id = "
     "l.price_list_id");
 
@@ -38,6 +39,7 @@ CompanyLocationInfo locationFromRow(const QSqlQuery &q)
         }
     }
     info.priceListName = q.value(9).toString();
+    info.priceListId = q.value(10).toString();
     return info;
 }
 

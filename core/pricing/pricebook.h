@@ -28,6 +28,7 @@ struct CompanyLocationInfo
     QString currency;         // empty when the location has no price list currency of its own
     QString paymentTermsName; // the template's name, such as "Net 30"; empty without terms
     PaymentTerms terms;       // on receipt when the location has none
+    QString priceListId;      // the list's external id; empty without a price list
     QString priceListName;    // empty without a price list
 };
 

@@ -47,6 +47,8 @@ public:
     void focusSearch() override;
     Core::UtcMillis newestChange() const override;
 
+    bool showsFreshness() const override { return true; }
+
     // The same as typing or picking in the filter bar, applied at once.
     void setSearchText(const QString &text);
     void setLocationFilter(const QString &locationCode);

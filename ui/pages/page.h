@@ -30,6 +30,9 @@ public:
     // Announced with summaryChanged().
     virtual Core::UtcMillis newestChange() const { return 0; }
 
+    // Whether the status bar shows the age of newestChange() for this page.
+    virtual bool showsFreshness() const { return false; }
+
     // View state worth keeping between sessions, such as column widths and sort order.
     virtual QByteArray saveState() const { return {}; }
 

@@ -3,6 +3,7 @@
 #include <app/cli/bench/benchsync.h>
 #include <app/cli/bench/benchtable.h>
 #include <app/cli/bench/benchui.h>
+#include <app/cli/bench/countoption.h>
 #include <app/cli/cli.h>
 #include <app/cli/clicontext.h>
 
@@ -12,29 +13,7 @@
 
 namespace Ledgerdesk::Cli {
 
-namespace {
-
-// Reads a positive count option; returns false after printing why when it is not one.
-bool readCount(CliContext &context,
-               const QCommandLineParser &parser,
-               const QCommandLineOption &option,
-               qint64 &target)
-{
-    if (!parser.isSet(option)) {
-        return true;
-    }
-    bool ok = false;
-    const qint64 value = parser.value(option).toLongLong(&ok);
-    if (!ok || value <= 0) {
-        context.err() << "--" << option.names().first() << " needs a positive whole number, not \""
-                      << parser.value(option) << "\"\n";
-        return false;
-    }
-    target = value;
-    return true;
-}
-
-} // namespace
+namespace {} // namespace
 
 int benchCommand(CliContext &context, const QStringList &arguments)
 {
@@ -99,7 +78,7 @@ int benchCommand(CliContext &context, const QStringList &arguments)
                                          std::pair{&lookups, &options.lookups},
                                          std::pair{&commits, &options.commits},
                                          std::pair{&reportBalances, &options.reportBalances}}) {
-        if (!readCount(context, parser, *option, *target)) {
+        if (!readCount(context.err(), parser, *option, *target)) {
             return ExitUsage;
         }
     }

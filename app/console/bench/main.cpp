@@ -3,6 +3,7 @@
 // next to the raw SQLite statements behind it. `ledgerdesk-cli bench ui` runs it.
 
 #include <app/cli/bench/benchtable.h>
+#include <app/cli/bench/countoption.h>
 #include <app/console/bench/uibench.h>
 
 #include <QApplication>
@@ -16,30 +17,7 @@
 
 #include <cstdio>
 
-namespace {
-
 using namespace Ledgerdesk;
-
-bool readCount(QTextStream &err,
-               const QCommandLineParser &parser,
-               const QCommandLineOption &option,
-               qint64 &target)
-{
-    if (!parser.isSet(option)) {
-        return true;
-    }
-    bool ok = false;
-    const qint64 value = parser.value(option).toLongLong(&ok);
-    if (!ok || value <= 0) {
-        err << "--" << option.names().first() << " needs a positive whole number, not \""
-            << parser.value(option) << "\"\n";
-        return false;
-    }
-    target = value;
-    return true;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -100,8 +78,8 @@ int main(int argc, char *argv[])
 
     Bench::UiBenchOptions options;
     qint64 total = parser.isSet(quick) ? 20000 : options.balances();
-    if (!readCount(err, parser, balances, total)
-        || !readCount(err, parser, locations, options.locations)) {
+    if (!Cli::readCount(err, parser, balances, total)
+        || !Cli::readCount(err, parser, locations, options.locations)) {
         return 2;
     }
     if (total < options.locations) {

@@ -134,10 +134,21 @@ int ShopifyActivity::createOrder(bool b2b)
         qint64 price = m_store.variants.at(v).priceMinor;
         if (list != nullptr) {
             price = ShopifyStore::convert(price, list->currency);
-            price = qint64(double(price) * (100.0 - list->adjustmentValue) / 100.0 + 0.5);
+            // Whole minor units, half away from zero, as checkout rounds.
+            const qint64 basisPoints = qRound64(list->adjustmentValue * 100.0);
+            price = (price * (10000 - basisPoints) + 5000) / 10000;
             for (const FixedPrice &fp : list->fixedPrices) {
                 if (fp.variant == v) {
                     price = fp.priceMinor;
+                }
+            }
+            // Volume pricing: the highest break the quantity reaches beats the fixed price.
+            qint64 reached = 0;
+            for (const PriceBreak &pb : list->priceBreaks) {
+                if (pb.variant == v && pb.minimumQuantity <= quantity
+                    && pb.minimumQuantity > reached) {
+                    reached = pb.minimumQuantity;
+                    price = pb.priceMinor;
                 }
             }
         }

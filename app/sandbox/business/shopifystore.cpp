@@ -116,10 +116,10 @@ int ShopifyStore::priceListById(qint64 id) const
 qint64 ShopifyStore::convert(qint64 usdMinor, const QString &currency)
 {
     if (currency == u"EUR") {
-        return usdMinor * 92 / 100;
+        return (usdMinor * 92 + 50) / 100;
     }
     if (currency == u"CAD") {
-        return usdMinor * 137 / 100;
+        return (usdMinor * 137 + 50) / 100;
     }
     return usdMinor;
 }
