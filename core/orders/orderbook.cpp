@@ -2,6 +2,7 @@
 
 #include <core/catalog/catalog.h>
 #include <core/domain/quantities.h>
+#include <core/orders/orderfulfilment.h>
 #include <core/orders/orderoutbox.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
@@ -402,6 +403,22 @@ Status OrderBook::advance(OrderId id, OrderState to, const QString &actor, const
     }
     if (!loaded.value()) {
         return makeError(ErrorCode::NotFound, tr("no order %1").arg(id));
+    }
+    if (to == OrderState::Shipped) {
+        // The WMS's confirmation takes the units off on_hand; shipping by hand would skip that.
+        auto ticket = runQuery(db,
+                               QStringLiteral("SELECT 1 FROM outbox WHERE kind = 'pick.create' "
+                                              "AND entity_key = ?"),
+                               {OrderFulfilment::pickReference(id)});
+        if (!ticket) {
+            return ticket.error();
+        }
+        if (ticket.value().next()) {
+            return makeError(ErrorCode::Conflict,
+                             tr("order %1 was sent to the WMS; it ships when the WMS confirms the "
+                                "shipment")
+                                 .arg(loaded.value()->name));
+        }
     }
     if (const Status moved
         = recordTransition(db, *loaded.value(), to, actor, detail, nowUtcMillis());

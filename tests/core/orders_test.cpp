@@ -255,6 +255,10 @@ TEST_F(OrdersTest, ReleaseFollowsWhoOwnsOnHand)
     const auto backlog = Outbox(t.store()).backlog(QStringLiteral("wms"));
     ASSERT_TRUE(backlog.ok());
     EXPECT_EQ(backlog.value().pending, 1);
+    // Sent to the WMS, it ships on the WMS's confirmation, not by hand.
+    const auto byHand = OrderBook(t.store()).advance(viaWms, OrderState::Shipped, kActor);
+    ASSERT_FALSE(byHand.ok());
+    EXPECT_EQ(byHand.error().code, ErrorCode::Conflict);
 
     // Owned in-house, the same step takes the units off on_hand at once.
     ASSERT_TRUE(OwnershipMap(t.store())

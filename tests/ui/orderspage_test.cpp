@@ -1,5 +1,6 @@
 #include <core/orders/orderallocator.h>
 #include <core/orders/orderbook.h>
+#include <core/sync/ownershipmap.h>
 #include <tests/support/tempstore.h>
 #include <ui/mainwindow.h>
 #include <ui/models/ordermodel.h>
@@ -38,6 +39,13 @@ protected:
     void SetUp() override
     {
         t.seedBasics();
+        // Picked in-house, so Pick moves the units off on hand at once (the WMS path is tested
+        // with the WMS connector).
+        ASSERT_TRUE(Core::OwnershipMap(t.store())
+                        .setOwner(QStringLiteral("on_hand"),
+                                  QStringLiteral("ledger"),
+                                  QStringLiteral("test"))
+                        .ok());
         ASSERT_TRUE(t.ledger()
                         .post(adjustment(QStringLiteral("start"),
                                          t.variant(kSku),

@@ -8,6 +8,7 @@
 #include <ui/pages/exceptiondetailpane.h>
 #include <ui/pages/exceptionfilterbar.h>
 #include <ui/theme.h>
+#include <ui/widgets/actionbar.h>
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -112,20 +113,12 @@ ExceptionsPage::~ExceptionsPage() = default;
 
 QWidget *ExceptionsPage::createActions()
 {
-    auto *bar = new QWidget(this);
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(0, 4, 0, 8);
-    const auto add = [this, bar, layout](const QString &name,
-                                         const QString &text,
-                                         const QString &tip,
-                                         void (ExceptionsPage::*slot)()) {
-        auto *b = new QPushButton(text, bar);
-        b->setObjectName(name);
-        b->setToolTip(tip);
-        connect(b, &QPushButton::clicked, this, slot);
-        layout->addWidget(b);
-        m_buttons << b;
-    };
+    auto *bar = new ActionBar(this);
+    const auto add
+        = [this, bar](const QString &name,
+                      const QString &text,
+                      const QString &tip,
+                      void (ExceptionsPage::*slot)()) { bar->add(name, text, tip, this, slot); };
     add(QStringLiteral("acceptTheirs"),
         tr("Accept &theirs"),
         tr("The ledger takes the other system's value"),
@@ -146,12 +139,13 @@ QWidget *ExceptionsPage::createActions()
         tr("&Ignore…"),
         tr("Close without a change; a reason is required"),
         &ExceptionsPage::ignore);
-    layout->addStretch(1);
+    bar->addStretch();
     add(QStringLiteral("acknowledge"),
         tr("Ac&knowledge"),
         tr("Mark as seen and being looked at"),
         &ExceptionsPage::acknowledge);
     add(QStringLiteral("assign"), tr("&Assign…"), tr("Hand to a person"), &ExceptionsPage::assign);
+    m_buttons = bar->buttons();
     return bar;
 }
 

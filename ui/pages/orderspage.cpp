@@ -7,6 +7,7 @@
 #include <ui/pages/orderdetailpane.h>
 #include <ui/pages/orderfilterbar.h>
 #include <ui/theme.h>
+#include <ui/widgets/actionbar.h>
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -126,20 +127,12 @@ OrdersPage::~OrdersPage() = default;
 
 QWidget *OrdersPage::createActions()
 {
-    auto *bar = new QWidget(this);
-    auto *layout = new QHBoxLayout(bar);
-    layout->setContentsMargins(0, 4, 0, 8);
-    const auto add = [this, bar, layout](const QString &name,
-                                         const QString &text,
-                                         const QString &tip,
-                                         void (OrdersPage::*slot)()) {
-        auto *b = new QPushButton(text, bar);
-        b->setObjectName(name);
-        b->setToolTip(tip);
-        connect(b, &QPushButton::clicked, this, slot);
-        layout->addWidget(b);
-        m_buttons << b;
-    };
+    auto *bar = new ActionBar(this);
+    const auto add
+        = [this, bar](const QString &name,
+                      const QString &text,
+                      const QString &tip,
+                      void (OrdersPage::*slot)()) { bar->add(name, text, tip, this, slot); };
     add(QStringLiteral("allocate"),
         tr("&Allocate"),
         tr("Commit available stock from the channel's locations; what is missing is backordered"),
@@ -150,7 +143,8 @@ QWidget *OrdersPage::createActions()
         &OrdersPage::allocateWithOverride);
     add(QStringLiteral("pick"),
         tr("&Pick"),
-        tr("Take the committed units off on hand"),
+        tr("Send a pick ticket to the WMS when it owns on-hand stock; otherwise the units leave "
+           "on hand now"),
         &OrdersPage::pick);
     add(QStringLiteral("ship"), tr("Mark &shipped"), tr("The order has left"), &OrdersPage::ship);
     add(QStringLiteral("invoice"),
@@ -158,7 +152,7 @@ QWidget *OrdersPage::createActions()
         tr("The invoice has been sent"),
         &OrdersPage::invoice);
     add(QStringLiteral("paid"), tr("Mark pai&d"), tr("The invoice is paid"), &OrdersPage::markPaid);
-    layout->addStretch(1);
+    bar->addStretch();
     add(QStringLiteral("cancel"),
         tr("&Cancel order…"),
         tr("Release what is committed; needs a reason"),
@@ -167,6 +161,7 @@ QWidget *OrdersPage::createActions()
         tr("&Return…"),
         tr("Take the order back: restock, keep as damaged, or write off"),
         &OrdersPage::returnOrder);
+    m_buttons = bar->buttons();
     return bar;
 }
 
@@ -397,8 +392,9 @@ void OrdersPage::allocateWithOverride()
 
 void OrdersPage::pick()
 {
-    run([this](Core::OrderId id) { return Core::OrderFulfilment(m_store).pick(id, m_actor); },
-        tr("Picking: the units are off on hand."));
+    // Whoever owns on-hand stock picks: the WMS through a pick ticket, or in-house at once.
+    run([this](Core::OrderId id) { return Core::OrderFulfilment(m_store).release(id, m_actor); },
+        tr("Picking started."));
 }
 
 void OrdersPage::advanceTo(Core::OrderState to, const QString &done)
