@@ -19,6 +19,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Ledgerdesk::Ui {
 
 SyncHealthPage::SyncHealthPage(Core::Store &store,
@@ -158,6 +160,11 @@ void SyncHealthPage::refresh()
         }
         if (const auto last = history.lastSuccess(m.system)) {
             row.lastSuccess = last.value();
+        }
+        // A completed cycle is a success too, even one that had nothing to apply.
+        if (row.status && row.status->lastReport && row.status->lastReport->error.isEmpty()) {
+            const Core::UtcMillis finished = row.status->lastReport->finishedAt;
+            row.lastSuccess = std::max(row.lastSuccess.value_or(0), finished);
         }
         // Six ten-minute buckets: the last hour.
         if (const auto hour
