@@ -19,7 +19,7 @@ struct ConnectionField
     QString label;
     Type type = Type::Text;
     bool required = false;
-    QString placeholder;
+    QString hint; // shown greyed in the empty field, e.g. an example address
 };
 
 // A kind of connected system: the system name its connector files data and secrets under, and

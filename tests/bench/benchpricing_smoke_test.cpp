@@ -1,3 +1,5 @@
+#include "clirun.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 
@@ -5,28 +7,8 @@
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-CliRun runCli(const QStringList &arguments)
-{
-    QProcess cli;
-    cli.start(QStringLiteral(LEDGERDESK_CLI), arguments);
-    CliRun run;
-    if (!cli.waitForFinished(300000)) {
-        cli.kill();
-        cli.waitForFinished();
-        return run;
-    }
-    run.exitCode = cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
-    run.out = QString::fromUtf8(cli.readAllStandardOutput());
-    run.err = QString::fromUtf8(cli.readAllStandardError());
-    return run;
-}
+using Ledgerdesk::Testing::CliRun;
+using Ledgerdesk::Testing::runCli;
 
 } // namespace
 
@@ -37,7 +19,8 @@ TEST(BenchPricingSmoke, quickRunPrintsQuoteLatencyAndTheAllocationRatio)
                                QStringLiteral("pricing"),
                                QStringLiteral("--quick"),
                                QStringLiteral("--quotes"),
-                               QStringLiteral("500")});
+                               QStringLiteral("500")},
+                              300000);
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
     EXPECT_TRUE(run.out.contains(QStringLiteral("(500 quotes)"))) << run.out.toStdString();
     EXPECT_TRUE(run.out.contains(QStringLiteral("quote, PriceBook::quote")));
@@ -50,7 +33,8 @@ TEST(BenchPricingSmoke, quickRunPrintsQuoteLatencyAndTheAllocationRatio)
     const CliRun bad = runCli({QStringLiteral("bench"),
                                QStringLiteral("pricing"),
                                QStringLiteral("--orders"),
-                               QStringLiteral("-4")});
+                               QStringLiteral("-4")},
+                              300000);
     EXPECT_EQ(bad.exitCode, 2);
     EXPECT_TRUE(bad.err.contains(QStringLiteral("--orders"))) << bad.err.toStdString();
 }

@@ -1,3 +1,5 @@
+#include "clirun.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -12,30 +14,14 @@
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Ledgerdesk::Testing::CliRun;
+using Ledgerdesk::Testing::runCli;
 
-CliRun runCli(const QStringList &arguments)
+CliRun runOffscreen(const QStringList &arguments)
 {
-    QProcess cli;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    cli.setProcessEnvironment(environment);
-    cli.start(QStringLiteral(LEDGERDESK_CLI), arguments);
-    CliRun run;
-    if (!cli.waitForFinished(300000)) {
-        cli.kill();
-        cli.waitForFinished();
-        return run;
-    }
-    run.exitCode = cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
-    run.out = QString::fromUtf8(cli.readAllStandardOutput());
-    run.err = QString::fromUtf8(cli.readAllStandardError());
-    return run;
+    return runCli(arguments, 300000, environment);
 }
 
 const QStringList kFigures = {QStringLiteral("first paint"),
@@ -58,13 +44,13 @@ TEST(BenchUiSmoke, quickRunTimesEveryActionOnTheRealWindow)
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const QString json = dir.filePath(QStringLiteral("bench-ui.json"));
-    const CliRun run = runCli({QStringLiteral("bench"),
-                               QStringLiteral("ui"),
-                               QStringLiteral("--quick"),
-                               QStringLiteral("--dir"),
-                               dir.path(),
-                               QStringLiteral("--json"),
-                               json});
+    const CliRun run = runOffscreen({QStringLiteral("bench"),
+                                     QStringLiteral("ui"),
+                                     QStringLiteral("--quick"),
+                                     QStringLiteral("--dir"),
+                                     dir.path(),
+                                     QStringLiteral("--json"),
+                                     json});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     EXPECT_TRUE(run.err.contains(QStringLiteral("building a ledger of 20000 balances")))
         << run.err.toStdString();
@@ -102,10 +88,10 @@ TEST(BenchUiSmoke, quickRunTimesEveryActionOnTheRealWindow)
 
 TEST(BenchUiSmoke, refusesABadCountWithoutRunning)
 {
-    const CliRun run = runCli({QStringLiteral("bench"),
-                               QStringLiteral("ui"),
-                               QStringLiteral("--balances"),
-                               QStringLiteral("-5")});
+    const CliRun run = runOffscreen({QStringLiteral("bench"),
+                                     QStringLiteral("ui"),
+                                     QStringLiteral("--balances"),
+                                     QStringLiteral("-5")});
     EXPECT_EQ(run.exitCode, 2);
     EXPECT_TRUE(run.err.contains(QStringLiteral("--balances needs a positive whole number")))
         << run.err.toStdString();

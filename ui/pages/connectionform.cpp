@@ -54,7 +54,7 @@ QWidget *ConnectionForm::makeRow(const Core::ConnectionField &field, Row &row)
     row.edit = new QLineEdit(container);
     row.edit->setObjectName(field.key);
     row.edit->setAccessibleName(field.label);
-    row.edit->setPlaceholderText(field.placeholder);
+    row.edit->setPlaceholderText(field.hint);
     line->addWidget(row.edit, 1);
     if (field.type == Type::Secret) {
         row.edit->setEchoMode(QLineEdit::Password);

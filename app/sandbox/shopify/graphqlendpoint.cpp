@@ -228,29 +228,42 @@ QJsonValue GraphQlEndpoint::mutate(const GqlField &field,
                       QStringLiteral("undefinedField"));
 }
 
-QJsonValue GraphQlEndpoint::inventoryMutation(const GqlField &field,
-                                              const QJsonObject &args,
-                                              const GqlContext &context,
-                                              const QString &apiVersion,
-                                              bool *changed)
+namespace {
+
+// The key of an @idempotent(key:) directive: honoured in every version, required from 2026-04
+// (the sandbox requires it on every mutation that changes stock, so connectors always send it).
+QString idempotencyKey(const GqlField &field, const GqlContext &context, const QString &apiVersion)
 {
     const GqlDirective *directive = field.directive(QStringLiteral("idempotent"));
-    QString key;
     if (directive != nullptr) {
-        key = context.arguments(*directive).value(QStringLiteral("key")).toString();
+        const QString key = context.arguments(*directive).value(QStringLiteral("key")).toString();
         if (key.isEmpty()) {
             GqlContext::raise(
                 QStringLiteral("The @idempotent directive needs a non-empty key argument"),
                 directive->at,
                 QStringLiteral("BAD_REQUEST"));
         }
-    } else if (InventoryMutations::idempotencyRequired(field.name, apiVersion)) {
+        return key;
+    }
+    if (InventoryMutations::versionNumber(apiVersion) >= 202604) {
         GqlContext::raise(QStringLiteral("The @idempotent directive is required for %1 from API "
                                          "version 2026-04. Add @idempotent(key: \"<unique key>\").")
                               .arg(field.name),
                           field.at,
                           QStringLiteral("IDEMPOTENCY_KEY_REQUIRED"));
     }
+    return {};
+}
+
+} // namespace
+
+QJsonValue GraphQlEndpoint::inventoryMutation(const GqlField &field,
+                                              const QJsonObject &args,
+                                              const GqlContext &context,
+                                              const QString &apiVersion,
+                                              bool *changed)
+{
+    const QString key = idempotencyKey(field, context, apiVersion);
     const QByteArray input = QJsonDocument(args).toJson(QJsonDocument::Compact);
     if (!key.isEmpty()) {
         switch (m_parts.idempotency.check(key, field.name, input)) {
@@ -311,25 +324,8 @@ QJsonValue GraphQlEndpoint::fulfillmentMutation(const GqlField &field,
                                                 const QString &apiVersion,
                                                 bool *changed)
 {
-    // The same @idempotent rules as the inventory mutations: honoured in every version,
-    // required from 2026-04.
-    const GqlDirective *directive = field.directive(QStringLiteral("idempotent"));
-    QString key;
-    if (directive != nullptr) {
-        key = context.arguments(*directive).value(QStringLiteral("key")).toString();
-        if (key.isEmpty()) {
-            GqlContext::raise(
-                QStringLiteral("The @idempotent directive needs a non-empty key argument"),
-                directive->at,
-                QStringLiteral("BAD_REQUEST"));
-        }
-    } else if (InventoryMutations::versionNumber(apiVersion) >= 202604) {
-        GqlContext::raise(QStringLiteral("The @idempotent directive is required for %1 from API "
-                                         "version 2026-04. Add @idempotent(key: \"<unique key>\").")
-                              .arg(field.name),
-                          field.at,
-                          QStringLiteral("IDEMPOTENCY_KEY_REQUIRED"));
-    }
+    // The same @idempotent rules as the inventory mutations.
+    const QString key = idempotencyKey(field, context, apiVersion);
     const QByteArray input = QJsonDocument(args).toJson(QJsonDocument::Compact);
     if (!key.isEmpty()) {
         switch (m_parts.idempotency.check(key, field.name, input)) {

@@ -48,13 +48,6 @@ int InventoryMutations::versionNumber(const QString &apiVersion)
     return match.captured(1).toInt() * 100 + match.captured(2).toInt();
 }
 
-bool InventoryMutations::idempotencyRequired(const QString &mutation, const QString &apiVersion)
-{
-    // Mandatory at runtime from 2026-04; the sandbox also requires it for inventorySetQuantities,
-    // which the contract leaves open, so connectors always send it.
-    return handles(mutation) && versionNumber(apiVersion) >= 202604;
-}
-
 QJsonObject InventoryMutations::run(const GqlField &field, const QJsonObject &args)
 {
     if (!args.value(QStringLiteral("input")).isObject()) {

@@ -27,7 +27,6 @@ public:
 
     static bool handles(const QString &mutation);
     static int versionNumber(const QString &apiVersion); // 2026-04 → 202604; unstable → max
-    static bool idempotencyRequired(const QString &mutation, const QString &apiVersion);
 
     // Returns the payload as plain JSON (objects carry __typename), or raises GqlFieldError for
     // input the schema itself rejects.
