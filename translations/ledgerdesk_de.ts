@@ -124,14 +124,38 @@
 <context>
     <name>ExceptionResolver</name>
     <message>
+        <source>%1 takes no inventory writes; count the stock there, or accept its figure</source>
+        <translation>%1 nimmt keine Bestandsänderungen an; zählen Sie den Bestand dort oder übernehmen Sie dessen Zahl</translation>
+    </message>
+    <message>
+        <source>the ERP is adjusted on on-hand figures it reported; this exception has none</source>
+        <translation>das ERP wird anhand der gemeldeten Lagerbestände korrigiert; diese Ausnahme hat keinen</translation>
+    </message>
+    <message>
+        <source>Ledgerdesk correction, exception %1</source>
+        <translation>Ledgerdesk-Korrektur, Ausnahme %1</translation>
+    </message>
+    <message>
+        <source>%1 takes no inventory writes: count the stock there, or accept its figure</source>
+        <translation>%1 nimmt keine Bestandsänderungen an: zählen Sie den Bestand dort oder übernehmen Sie dessen Zahl</translation>
+    </message>
+    <message>
+        <source>the ERP reported no figure to adjust from</source>
+        <translation>das ERP hat keine Zahl gemeldet, von der aus korrigiert werden kann</translation>
+    </message>
+    <message>
+        <source>exception %1 has no figure to send</source>
+        <translation>Ausnahme %1 hat keine Zahl zum Senden</translation>
+    </message>
+    <message>
         <location filename="../core/sync/exceptionresolver.cpp" line="+58"/>
         <source>accepted the external value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>kept the ledger value and pushed it</source>
-        <translation type="unfinished"></translation>
+        <source>kept the ledger value and queued it for delivery</source>
+        <translation>Wert des Ledgers behalten und zur Übermittlung eingereiht</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -674,6 +698,10 @@ Importieren Sie einen Katalog und Inventurzählungen mit ledgerdesk-cli oder leg
 <context>
     <name>Outbox</name>
     <message>
+        <source>%1 takes no &quot;%2&quot; rows; nothing was queued</source>
+        <translation>%1 nimmt keine „%2“-Einträge an; nichts wurde eingereiht</translation>
+    </message>
+    <message>
         <location filename="../core/sync/outbox.cpp" line="+53"/>
         <source>an outbox row needs a key, a target and a kind</source>
         <translation type="unfinished"></translation>
@@ -855,6 +883,43 @@ Importieren Sie einen Katalog und Inventurzählungen mit ledgerdesk-cli oder leg
 %1</source>
         <translation>Das Demo-Hauptbuch konnte nicht angelegt werden:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShopifyLevelSync</name>
+    <message>
+        <source>the ledger and Shopify agree again</source>
+        <translation>Ledger und Shopify stimmen wieder überein</translation>
+    </message>
+</context>
+<context>
+    <name>ShopifyGraphqlClient</name>
+    <message>
+        <source>sync was stopped</source>
+        <translation>die Synchronisierung wurde angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>ErpClient</name>
+    <message>
+        <source>sync was stopped</source>
+        <translation>die Synchronisierung wurde angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>Ledgerdesk::Core::WmsConnector</name>
+    <message>
+        <source>%1; the counts on the lines before it were applied</source>
+        <translation>%1; die Zählungen der Zeilen davor wurden übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>Ledgerdesk::Ui::ExceptionDetailPane</name>
+    <message>
+        <source>%1
+What to do: %2</source>
+        <translation>%1
+Was zu tun ist: %2</translation>
     </message>
 </context>
 </TS>

@@ -62,7 +62,7 @@ public:
 
     // Unsubscribes webhooks, lets running cycles finish and closes every connector; past
     // `grace` a cycle still running (say, retrying a system that went away) is interrupted.
-    void disconnectAll(std::chrono::milliseconds grace = std::chrono::seconds(10));
+    void disconnectAll(std::chrono::milliseconds grace = std::chrono::seconds(2));
 
     bool isConnected() const { return !m_controller.systems().isEmpty(); }
 

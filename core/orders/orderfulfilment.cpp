@@ -5,6 +5,7 @@
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/outbox.h>
+#include <core/sync/outboxkinds.h>
 #include <core/sync/ownershipmap.h>
 
 #include <QJsonArray>
@@ -30,7 +31,7 @@ Status queuePickTicket(QSqlDatabase db, const Order &order, UtcMillis now)
     OutboxItem item;
     item.idempotencyKey = QStringLiteral("order-%1-pick").arg(order.id);
     item.target = kWms;
-    item.kind = QStringLiteral("pick.create");
+    item.kind = OutboxKinds::kPickCreate;
     item.entityKey = OrderFulfilment::pickReference(order.id);
     item.payload = QJsonDocument(QJsonObject{{QStringLiteral("order_reference"), item.entityKey},
                                              {QStringLiteral("lines"), lines}})

@@ -3,6 +3,7 @@
 #include <core/domain/timestamp.h>
 #include <core/error.h>
 #include <core/orders/order.h>
+#include <core/sync/outboxkinds.h>
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -22,8 +23,8 @@ class OrderOutbox final
     Q_DECLARE_TR_FUNCTIONS(OrderOutbox)
 
 public:
-    static inline const QString kSalesOrderKind = QStringLiteral("salesOrder.create");
-    static inline const QString kFulfillmentKind = QStringLiteral("fulfillment.create");
+    static inline const QString kSalesOrderKind = OutboxKinds::kSalesOrderCreate;
+    static inline const QString kFulfillmentKind = OutboxKinds::kFulfillmentCreate;
 
     static QString salesOrderKey(OrderId id);        // "order-12-erp"
     static QString fulfillmentKey(OrderId id);       // "order-12-fulfillment"

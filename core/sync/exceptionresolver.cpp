@@ -8,6 +8,7 @@
 #include <core/sync/exceptionstore.h>
 #include <core/sync/inventorykey.h>
 #include <core/sync/outbox.h>
+#include <core/sync/outboxkinds.h>
 #include <core/sync/syncvalues.h>
 
 #include <QJsonDocument>
@@ -15,9 +16,86 @@
 
 namespace Ledgerdesk::Core {
 
+namespace {
+
+bool isValueException(const SyncException &e)
+{
+    return e.entity == u"inventory" && InventoryKey::parse(e.entityKey).has_value()
+           && (e.kind == ExceptionKind::Conflict || e.kind == ExceptionKind::StaleWrite);
+}
+
+// The outbox row that carries `value` to the exception's system, or why there is none.
+Result<OutboxItem> pushOf(const SyncException &e,
+                          const InventoryKey &key,
+                          qint64 value,
+                          std::optional<qint64> external)
+{
+    const auto kind = inventoryPushKind(e.system);
+    if (!kind) {
+        return makeError(ErrorCode::Validation,
+                         ExceptionResolver::tr("%1 takes no inventory writes; count the stock "
+                                               "there, or accept its figure")
+                             .arg(e.system));
+    }
+    OutboxItem item;
+    item.idempotencyKey = QStringLiteral("exception-%1-push").arg(e.id);
+    item.target = e.system;
+    item.kind = *kind;
+    item.entityKey = e.entityKey;
+    QJsonObject payload{{QStringLiteral("sku"), key.sku},
+                        {QStringLiteral("location"), key.locationCode}};
+    if (*kind == OutboxKinds::kInventoryAdjust) {
+        // The ERP takes adjustments, not figures: the difference from what it reported.
+        if (key.name != QuantityName::OnHand || !external) {
+            return makeError(ErrorCode::Validation,
+                             ExceptionResolver::tr("the ERP is adjusted on on-hand figures it "
+                                                   "reported; this exception has none"));
+        }
+        payload.insert(QStringLiteral("delta"), value - *external);
+        payload.insert(QStringLiteral("memo"),
+                       ExceptionResolver::tr("Ledgerdesk correction, exception %1").arg(e.id));
+    } else {
+        payload.insert(QStringLiteral("name"), quantityNameKey(key.name));
+        payload.insert(QStringLiteral("quantity"), value);
+        payload.insert(QStringLiteral("reason"), QStringLiteral("correction"));
+        payload.insert(QStringLiteral("changeFromQuantity"),
+                       external ? QJsonValue(*external) : QJsonValue(QJsonValue::Null));
+    }
+    item.payload = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    return item;
+}
+
+} // namespace
+
 ExceptionResolver::ExceptionResolver(Store &store)
     : m_store(store)
 {}
+
+ExceptionActions ExceptionResolver::actionsFor(const SyncException &e)
+{
+    ExceptionActions actions;
+    if (e.isClosed()) {
+        return actions;
+    }
+    actions.ignore = true;
+    actions.retry = e.outboxId.has_value();
+    if (!isValueException(e)) {
+        return actions;
+    }
+    bool numeric = false;
+    e.externalValue.value_or(QString()).toLongLong(&numeric);
+    actions.acceptTheirs = numeric;
+    if (!inventoryPushKind(e.system)) {
+        actions.noPushReason = tr("%1 takes no inventory writes: count the stock there, or "
+                                  "accept its figure")
+                                   .arg(e.system);
+    } else if (e.system == u"erp" && !numeric) {
+        actions.noPushReason = tr("the ERP reported no figure to adjust from");
+    } else {
+        actions.keepOurs = true;
+    }
+    return actions;
+}
 
 Status ExceptionResolver::acceptTheirs(qint64 exceptionId, const QString &actor)
 {
@@ -27,8 +105,11 @@ Status ExceptionResolver::acceptTheirs(qint64 exceptionId, const QString &actor)
 
 Status ExceptionResolver::keepOursAndPush(qint64 exceptionId, const QString &actor)
 {
-    return resolveInventory(
-        exceptionId, actor, std::nullopt, true, tr("kept the ledger value and pushed it"));
+    return resolveInventory(exceptionId,
+                            actor,
+                            std::nullopt,
+                            true,
+                            tr("kept the ledger value and queued it for delivery"));
 }
 
 Status ExceptionResolver::setValue(qint64 exceptionId, qint64 value, const QString &actor)
@@ -63,6 +144,12 @@ Status ExceptionResolver::resolveInventory(qint64 exceptionId,
         return makeError(ErrorCode::Validation,
                          tr("exception %1 is not about an inventory figure; retry or ignore it")
                              .arg(exceptionId));
+    }
+    if (const ExceptionActions offered = actionsFor(e); push && !offered.keepOurs) {
+        return makeError(ErrorCode::Validation,
+                         offered.noPushReason.isEmpty()
+                             ? tr("exception %1 has no figure to send").arg(exceptionId)
+                             : offered.noPushReason);
     }
     Catalog catalog(m_store);
     const auto variant = catalog.variantBySku(key->sku);
@@ -115,22 +202,14 @@ Status ExceptionResolver::resolveInventory(qint64 exceptionId,
         postingId = posted.value().postingId;
         finalValue = targetValue;
     }
-    if (push) {
-        OutboxItem item;
-        item.idempotencyKey = QStringLiteral("exception-%1-push").arg(exceptionId);
-        item.target = e.system;
-        item.kind = QStringLiteral("inventory.set");
-        item.entityKey = e.entityKey;
-        item.postingId = postingId;
-        QJsonObject payload{{QStringLiteral("sku"), key->sku},
-                            {QStringLiteral("location"), key->locationCode},
-                            {QStringLiteral("name"), quantityNameKey(key->name)},
-                            {QStringLiteral("quantity"), finalValue},
-                            {QStringLiteral("reason"), QStringLiteral("correction")}};
-        payload.insert(QStringLiteral("changeFromQuantity"),
-                       externalOk ? QJsonValue(external) : QJsonValue(QJsonValue::Null));
-        item.payload = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-        if (const Status queued = Outbox::enqueue(db, item, now); !queued) {
+    if (push && !(externalOk && finalValue == external)) {
+        auto item
+            = pushOf(e, *key, finalValue, externalOk ? std::optional(external) : std::nullopt);
+        if (!item) {
+            return item.error();
+        }
+        item.value().postingId = postingId;
+        if (const Status queued = Outbox::enqueue(db, item.value(), now); !queued) {
             return queued;
         }
     } else if (const Status agreed = SyncValues::recordAgreement(db,

@@ -9,6 +9,17 @@ namespace Ledgerdesk::Core {
 
 class Store;
 
+// What a person may do with one exception. A button the console shows for an action that
+// cannot reach its target would promise a change that never happens, so it is not offered.
+struct ExceptionActions
+{
+    bool acceptTheirs = false;
+    bool keepOurs = false; // and "set value": both push the ledger's figure
+    bool retry = false;
+    bool ignore = false;
+    QString noPushReason; // why keepOurs is false for an open inventory exception
+};
+
 // The resolutions a person can choose. Each is one transaction that writes the ledger, the
 // outbox, the exception's history and the audit log together; the console calls exactly these.
 class ExceptionResolver final
@@ -17,6 +28,8 @@ class ExceptionResolver final
 
 public:
     explicit ExceptionResolver(Store &store);
+
+    static ExceptionActions actionsFor(const SyncException &exception);
 
     // The ledger takes the external system's value.
     Status acceptTheirs(qint64 exceptionId, const QString &actor);

@@ -69,7 +69,8 @@ ExceptionStore::ExceptionStore(Store &store)
 Result<qint64> ExceptionStore::raise(QSqlDatabase db, const SyncException &e, UtcMillis now)
 {
     auto existing = runQuery(db,
-                             QStringLiteral("SELECT id FROM sync_exceptions WHERE kind = ? AND "
+                             QStringLiteral("SELECT id, base_value, ledger_value, external_value, "
+                                            "outbox_id FROM sync_exceptions WHERE kind = ? AND "
                                             "system = ? AND entity = ? AND entity_key = ? AND "
                                             "state IN ('open', 'acknowledged')"),
                              {exceptionKindKey(e.kind), e.system, e.entity, e.entityKey});
@@ -77,16 +78,35 @@ Result<qint64> ExceptionStore::raise(QSqlDatabase db, const SyncException &e, Ut
         return existing.error();
     }
     if (existing.value().next()) {
-        const qint64 id = existing.value().value(0).toLongLong();
+        const QSqlQuery &row = existing.value();
+        const qint64 id = row.value(0).toLongLong();
+        const bool sameOutbox
+            = !e.outboxId || (!row.value(4).isNull() && row.value(4).toLongLong() == *e.outboxId);
+        const bool sameValues = textOrNull(row.value(1)) == e.baseValue
+                                && textOrNull(row.value(2)) == e.ledgerValue
+                                && textOrNull(row.value(3)) == e.externalValue && sameOutbox;
+        existing.value().finish();
+        if (sameValues) {
+            // Seen again as it was: only "last seen" moves, so the inbox and its history hold
+            // one entry per problem however often a sync pass meets it.
+            auto seen = runQuery(db,
+                                 QStringLiteral("UPDATE sync_exceptions SET updated_at = ? WHERE "
+                                                "id = ?"),
+                                 {now, id});
+            return seen ? Result<qint64>(id) : Result<qint64>(seen.error());
+        }
         auto updated = runQuery(db,
                                 QStringLiteral("UPDATE sync_exceptions SET base_value = ?, "
                                                "ledger_value = ?, external_value = ?, error_text "
-                                               "= ?, attempts = attempts + 1, updated_at = ?, "
+                                               "= ?, attempts = CASE WHEN attempts < ? THEN ? ELSE "
+                                               "attempts END, updated_at = ?, "
                                                "outbox_id = COALESCE(?, outbox_id) WHERE id = ?"),
                                 {optionalText(e.baseValue),
                                  optionalText(e.ledgerValue),
                                  optionalText(e.externalValue),
                                  nonNull(e.errorText),
+                                 std::max(1, e.attempts),
+                                 std::max(1, e.attempts),
                                  now,
                                  e.outboxId ? QVariant(*e.outboxId) : QVariant(),
                                  id});
@@ -94,7 +114,7 @@ Result<qint64> ExceptionStore::raise(QSqlDatabase db, const SyncException &e, Ut
             return updated.error();
         }
         const Status history
-            = appendHistory(db, id, {now, e.system, QStringLiteral("repeated"), e.errorText});
+            = appendHistory(db, id, {now, e.system, QStringLiteral("changed"), e.errorText});
         return history ? Result<qint64>(id) : Result<qint64>(history.error());
     }
     auto inserted = runQuery(

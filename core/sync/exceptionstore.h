@@ -38,7 +38,8 @@ public:
     explicit ExceptionStore(Store &store);
 
     // Inside the caller's transaction. An open exception for the same kind, system and entity
-    // is updated (attempts + 1, new values) instead of duplicated. Returns its id.
+    // is not duplicated: met again with the same values only its last-seen time moves; with new
+    // values they replace the old ones under one "changed" history line. Returns its id.
     static Result<qint64> raise(QSqlDatabase db, const SyncException &exception, UtcMillis now);
     static Status appendHistory(QSqlDatabase db, qint64 id, const ExceptionEvent &event);
     // Closes an exception inside the caller's transaction, with history and audit rows.

@@ -3,6 +3,7 @@
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
+#include <core/sync/outboxkinds.h>
 
 #include <QLoggingCategory>
 #include <QSqlQuery>
@@ -51,6 +52,11 @@ Status Outbox::enqueue(QSqlDatabase db, const OutboxItem &item, UtcMillis now)
     if (item.idempotencyKey.isEmpty() || item.target.isEmpty() || item.kind.isEmpty()) {
         return makeError(ErrorCode::Validation,
                          tr("an outbox row needs a key, a target and a kind"));
+    }
+    if (!isDeliverable(item.target, item.kind)) {
+        return makeError(
+            ErrorCode::Validation,
+            tr("%1 takes no \"%2\" rows; nothing was queued").arg(item.target, item.kind));
     }
     const QString hash = item.requestHash();
     auto inserted = runQuery(

@@ -11,6 +11,10 @@
 
 namespace Ledgerdesk::Core {
 
+namespace {
+constexpr int kLastWaitMs = 1000;
+} // namespace
+
 Q_LOGGING_CATEGORY(lcSyncController, "ledgerdesk.core.synccontroller")
 
 SyncController::SyncController(QObject *parent)
@@ -106,14 +110,23 @@ void SyncController::resume(const QString &system)
 
 void SyncController::stop(std::chrono::milliseconds grace)
 {
+    // Every write a worker makes is idempotent, so an in-flight request or retry is abandoned
+    // at once rather than waited out: stopping is bounded by `grace`, whatever the backlog.
     emit stopRequested(QPrivateSignal());
+    for (Worker &worker : m_workers) {
+        worker.thread->requestInterruption();
+        worker.thread->quit();
+    }
     const QDeadlineTimer deadline(grace);
     for (Worker &worker : m_workers) {
         if (!worker.thread->wait(deadline)) {
-            qCWarning(lcSyncController) << worker.system << "did not stop in time; interrupting";
-            worker.thread->requestInterruption();
-            worker.thread->quit();
-            worker.thread->wait();
+            // A transaction still commits; it holds the write lock briefly. Past a second
+            // more the thread is left to end by itself rather than block whoever called us.
+            if (!worker.thread->wait(QDeadlineTimer(kLastWaitMs))) {
+                qCWarning(lcSyncController) << worker.system << "did not stop in time";
+                QThread *orphan = worker.thread.release();
+                connect(orphan, &QThread::finished, orphan, &QObject::deleteLater);
+            }
         }
     }
     m_workers.clear();

@@ -41,9 +41,10 @@ public:
     void syncNow(const QString &system = QString());
     void pause(const QString &system = QString());
     void resume(const QString &system = QString());
-    // Lets cycles in progress finish, closes every connector on its thread and ends the threads;
-    // past `grace` a cycle is interrupted.
-    void stop(std::chrono::milliseconds grace = std::chrono::seconds(60));
+    // Interrupts cycles in progress (their network waits and retries end at once; every write
+    // is idempotent), closes every connector on its thread and ends the threads. Returns within
+    // about `grace` plus a second whatever a worker is doing.
+    void stop(std::chrono::milliseconds grace = std::chrono::seconds(2));
 
     // Safe from any thread.
     SyncSystemStatus status(const QString &system) const;

@@ -36,7 +36,7 @@ struct ExceptionEvent
 {
     UtcMillis at = 0;
     QString actor;
-    QString action; // "raised", "repeated", "acknowledged", "assigned", "note", "resolved", …
+    QString action; // "raised", "changed", "acknowledged", "assigned", "note", "resolved", …
     QString detail;
 };
 

@@ -16,10 +16,15 @@ compareThreeWay(const ThreeWayValues &values, const QString &owner, const QStrin
             return SyncDecision::PushOurs;
         }
     }
-    // Both sides moved (or there is no agreed base yet): ownership decides where it can.
     if (owner.isEmpty()) {
         return SyncDecision::Conflict;
     }
+    if (!values.base) {
+        // First contact: the owner's figure is adopted, and a figure the other system reported
+        // is never overwritten before the two sides have agreed once; a person decides.
+        return owner == system ? SyncDecision::OwnerTheirs : SyncDecision::Conflict;
+    }
+    // Both sides moved: ownership decides.
     return owner == system ? SyncDecision::OwnerTheirs : SyncDecision::OwnerOurs;
 }
 

@@ -25,11 +25,11 @@ protected:
         ASSERT_TRUE(t.ledger().post(adjustment(QStringLiteral("start"), sku, east, 12)).ok());
     }
 
-    qint64 raiseConflict(const QString &external)
+    qint64 raiseConflict(const QString &external, const QString &system = QStringLiteral("wms"))
     {
         SyncException e;
         e.kind = ExceptionKind::Conflict;
-        e.system = QStringLiteral("wms");
+        e.system = system;
         e.entity = QStringLiteral("inventory");
         e.entityKey = InventoryKey{QStringLiteral("FJ-NAVY-M"),
                                    QStringLiteral("WH-EAST"),
@@ -71,21 +71,73 @@ TEST_F(ExceptionResolverTest, acceptTheirs_movesTheLedgerToTheExternalValueAndRe
 
 TEST_F(ExceptionResolverTest, keepOursAndPush_queuesACompareAndSwapPushWithoutTouchingTheLedger)
 {
-    const qint64 id = raiseConflict(QStringLiteral("9"));
+    const qint64 id = raiseConflict(QStringLiteral("9"), QStringLiteral("shopify"));
     ASSERT_TRUE(ExceptionResolver(t.store()).keepOursAndPush(id, QStringLiteral("maria")).ok());
     EXPECT_EQ(t.ledger().balance(sku, east).value().onHand(), 12);
     Outbox outbox(t.store());
-    const auto due = outbox.claimDue(QStringLiteral("wms"), nowUtcMillis() + 1, 10).value();
+    const auto due = outbox.claimDue(QStringLiteral("shopify"), nowUtcMillis() + 1, 10).value();
     ASSERT_EQ(due.size(), 1);
+    EXPECT_EQ(due.first().kind, QStringLiteral("inventory.set"));
     const QJsonObject payload = QJsonDocument::fromJson(due.first().payload).object();
     EXPECT_EQ(payload.value(QStringLiteral("quantity")).toInteger(), 12);
     EXPECT_EQ(payload.value(QStringLiteral("changeFromQuantity")).toInteger(), 9);
     EXPECT_EQ(payload.value(QStringLiteral("name")).toString(), QStringLiteral("on_hand"));
 }
 
-TEST_F(ExceptionResolverTest, setValue_postsAndPushesInOneTransaction)
+TEST_F(ExceptionResolverTest, keepOursForTheErp_queuesTheDifferenceAsAnAdjustment)
+{
+    const qint64 id = raiseConflict(QStringLiteral("9"), QStringLiteral("erp"));
+    ASSERT_TRUE(ExceptionResolver(t.store()).keepOursAndPush(id, QStringLiteral("maria")).ok());
+    const auto due
+        = Outbox(t.store()).claimDue(QStringLiteral("erp"), nowUtcMillis() + 1, 10).value();
+    ASSERT_EQ(due.size(), 1);
+    EXPECT_EQ(due.first().kind, QStringLiteral("inventory.adjust"));
+    const QJsonObject payload = QJsonDocument::fromJson(due.first().payload).object();
+    EXPECT_EQ(payload.value(QStringLiteral("delta")).toInteger(), 3); // 9 at the ERP → 12
+}
+
+TEST_F(ExceptionResolverTest, aSystemThatTakesNoWritesIsNotOfferedAPush_andNothingIsQueued)
 {
     const qint64 id = raiseConflict(QStringLiteral("9"));
+    const SyncException e = *ExceptionStore(t.store()).get(id).value();
+    const ExceptionActions offered = ExceptionResolver::actionsFor(e);
+    EXPECT_FALSE(offered.keepOurs);
+    EXPECT_TRUE(offered.acceptTheirs);
+    EXPECT_TRUE(offered.ignore);
+    EXPECT_FALSE(offered.retry);
+    EXPECT_FALSE(offered.noPushReason.isEmpty());
+    ExceptionResolver resolver(t.store());
+    const Status kept = resolver.keepOursAndPush(id, QStringLiteral("maria"));
+    ASSERT_FALSE(kept.ok());
+    EXPECT_EQ(kept.error().message, offered.noPushReason);
+    EXPECT_FALSE(resolver.setValue(id, 11, QStringLiteral("maria")).ok());
+    EXPECT_EQ(outboxRows(), 0);
+    EXPECT_EQ(t.ledger().balance(sku, east).value().onHand(), 12);
+    EXPECT_EQ(ExceptionStore(t.store()).get(id).value()->state, ExceptionState::Open);
+}
+
+TEST_F(ExceptionResolverTest, meetingTheSameProblemAgainAddsNoRowAndNoHistory)
+{
+    const qint64 id = raiseConflict(QStringLiteral("9"));
+    for (int pass = 0; pass < 5; ++pass) {
+        EXPECT_EQ(raiseConflict(QStringLiteral("9")), id);
+    }
+    auto loaded = ExceptionStore(t.store()).get(id).value();
+    EXPECT_EQ(loaded->history.size(), 1); // "raised"
+    EXPECT_EQ(loaded->attempts, 1);
+    // New values replace the old ones under one history line.
+    EXPECT_EQ(raiseConflict(QStringLiteral("7")), id);
+    EXPECT_EQ(raiseConflict(QStringLiteral("7")), id);
+    loaded = ExceptionStore(t.store()).get(id).value();
+    ASSERT_EQ(loaded->history.size(), 2);
+    EXPECT_EQ(loaded->history.last().action, QStringLiteral("changed"));
+    EXPECT_EQ(loaded->externalValue, QStringLiteral("7"));
+    EXPECT_EQ(ExceptionStore(t.store()).list(ExceptionFilter::unresolved()).value().size(), 1);
+}
+
+TEST_F(ExceptionResolverTest, setValue_postsAndPushesInOneTransaction)
+{
+    const qint64 id = raiseConflict(QStringLiteral("9"), QStringLiteral("shopify"));
     ASSERT_TRUE(ExceptionResolver(t.store()).setValue(id, 11, QStringLiteral("maria")).ok());
     EXPECT_EQ(t.ledger().balance(sku, east).value().onHand(), 11);
     auto q = runQuery(t.store().connection(), QStringLiteral("SELECT posting_id FROM outbox"));
@@ -98,7 +150,7 @@ TEST_F(ExceptionResolverTest, anImpossibleValueChangesNothing)
     PostingRequest commit = adjustment(QStringLiteral("commit"), sku, east, -5);
     commit.lines[0].delta.set(QuantityName::Committed, 5);
     ASSERT_TRUE(t.ledger().post(commit).ok()); // available 7, committed 5
-    const qint64 id = raiseConflict(QStringLiteral("9"));
+    const qint64 id = raiseConflict(QStringLiteral("9"), QStringLiteral("shopify"));
     const Status refused = ExceptionResolver(t.store()).setValue(id, 3, QStringLiteral("maria"));
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::InsufficientStock);

@@ -150,7 +150,7 @@ TEST(ExceptionStore, raiseDeduplicatesOpenOnes_andEveryChangeIsInTheHistoryAndAu
     const auto loaded = store.get(id.value()).value();
     ASSERT_TRUE(loaded.has_value());
     EXPECT_EQ(loaded->externalValue, QStringLiteral("8"));
-    EXPECT_EQ(loaded->attempts, 2);
+    EXPECT_EQ(loaded->attempts, 1); // met again, not delivered again
     EXPECT_EQ(loaded->assignee, QStringLiteral("li"));
     EXPECT_EQ(loaded->state, ExceptionState::Ignored);
     QStringList actions;
@@ -159,7 +159,7 @@ TEST(ExceptionStore, raiseDeduplicatesOpenOnes_andEveryChangeIsInTheHistoryAndAu
     }
     EXPECT_EQ(actions,
               (QStringList{QStringLiteral("raised"),
-                           QStringLiteral("repeated"),
+                           QStringLiteral("changed"),
                            QStringLiteral("acknowledged"),
                            QStringLiteral("assigned"),
                            QStringLiteral("note"),

@@ -1,3 +1,4 @@
+#include <core/net/interruptiblewait.h>
 #include <core/store/sql.h>
 #include <core/sync/connector.h>
 #include <core/sync/inbox.h>
@@ -8,8 +9,11 @@
 #include <QEventLoop>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -149,6 +153,41 @@ probeConnector(TempStore &t, const QString &system, const std::shared_ptr<Probe>
 {
     return std::make_unique<ProbeConnector>(t.store(), system, probe);
 }
+
+// Asks a server that accepts and never answers, the way a dead system behind a live proxy does.
+class SilentServerConnector final : public Connector
+{
+public:
+    SilentServerConnector(Store &store, QUrl url, std::atomic<int> *end, std::atomic<bool> *asking)
+        : Connector(store)
+        , m_url(std::move(url))
+        , m_end(end)
+        , m_asking(asking)
+    {}
+
+    QString system() const override { return QStringLiteral("erp"); }
+
+    Status open() override { return success(); }
+
+    SyncCycleReport runCycle() override
+    {
+        QNetworkAccessManager network;
+        QNetworkReply *reply = network.get(QNetworkRequest(m_url));
+        *m_asking = true;
+        const WaitEnd end = waitForReply(reply, 60'000);
+        *m_end = int(end);
+        reply->abort();
+        delete reply;
+        SyncCycleReport report;
+        report.error = end == WaitEnd::Finished ? QString() : QStringLiteral("no answer");
+        return report;
+    }
+
+private:
+    QUrl m_url;
+    std::atomic<int> *m_end;
+    std::atomic<bool> *m_asking;
+};
 
 bool waitForState(const SyncController &controller, const QString &system, SyncState state)
 {
@@ -430,4 +469,35 @@ TEST(SyncController, destroyingTheControllerMidCycleInterruptsAndClosesCleanly)
     ASSERT_TRUE(count.ok());
     ASSERT_TRUE(count.value().next());
     EXPECT_EQ(count.value().value(0).toLongLong(), 1);
+}
+
+TEST(SyncController, stoppingWhileASystemNeverAnswersReturnsWithinTheGrace)
+{
+    TempStore t;
+    QTcpServer silent;
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
+    std::atomic<int> end{-1};
+    std::atomic<bool> asking{false};
+    SyncController controller;
+    ASSERT_TRUE(
+        controller
+            .addConnector(std::make_unique<SilentServerConnector>(
+                              t.store(),
+                              QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort())),
+                              &end,
+                              &asking),
+                          0ms)
+            .ok());
+    ASSERT_TRUE(waitForState(controller, QStringLiteral("erp"), SyncState::Idle));
+    controller.syncNow();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return asking.load(); }, kWaitMs));
+    QTest::qWait(100); // the request is on the wire and waiting
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    controller.stop(2s);
+    // The request's own timeout is a minute; stopping does not wait for it.
+    EXPECT_LT(elapsed.elapsed(), 4000);
+    EXPECT_EQ(end.load(), int(WaitEnd::Interrupted));
+    EXPECT_TRUE(controller.systems().isEmpty());
 }

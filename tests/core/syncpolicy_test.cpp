@@ -39,6 +39,27 @@ TEST(ThreeWayCompare, oneSidedChangesPropagate_bothSidedOnesGoToTheOwnerOrAPerso
               SyncDecision::InSync);
 }
 
+TEST(ThreeWayCompare, firstContactAdoptsTheOwnersFigure_andNeverPushesOverAReportedOne)
+{
+    const QString wms = QStringLiteral("wms");
+    const QString shopify = QStringLiteral("shopify");
+    // No agreed base yet: the owner's figure is taken ...
+    EXPECT_EQ(compareThreeWay({std::nullopt, QStringLiteral("8"), QStringLiteral("12")}, wms, wms),
+              SyncDecision::OwnerTheirs);
+    // ... and another system's reported figure goes to a person, never pushed over.
+    EXPECT_EQ(
+        compareThreeWay({std::nullopt, QStringLiteral("8"), QStringLiteral("12")}, wms, shopify),
+        SyncDecision::Conflict);
+    EXPECT_EQ(compareThreeWay({std::nullopt, QStringLiteral("8"), QStringLiteral("12")},
+                              QStringLiteral("ledger"),
+                              shopify),
+              SyncDecision::Conflict);
+    // Once they agreed, a later one-sided ledger change is pushed as before.
+    EXPECT_EQ(compareThreeWay(
+                  {QStringLiteral("12"), QStringLiteral("8"), QStringLiteral("12")}, wms, shopify),
+              SyncDecision::PushOurs);
+}
+
 TEST(RetryPolicy, fullJitterGrowsExponentiallyUpToTheCap)
 {
     RetryPolicy alwaysMax(1000, 60'000, 3'600'000, [] { return 0.999999; });

@@ -25,6 +25,35 @@ TEST_F(ErpSyncTest, LedgerAdjustmentInTheOutboxReachesTheErpAndComesBackInSync)
     EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'done'")), 1);
 }
 
+TEST_F(ErpSyncTest, KeepOursOnAnErpConflictChangesTheErpOnce_andTheConflictStaysClosed)
+{
+    openConnector();
+    cycle();
+    const qint64 ours = onHand(firstSku(), firstLocation());
+    adjustAtErp(firstSku(), firstLocation(), 5); // drift while the WMS owns on-hand
+    cycle();
+    const QList<SyncException> open = openErpExceptions();
+    ASSERT_EQ(open.size(), 1);
+    ASSERT_TRUE(ExceptionResolver::actionsFor(open.first()).keepOurs);
+    ASSERT_TRUE(ExceptionResolver(m_temp.store())
+                    .keepOursAndPush(open.first().id, QStringLiteral("maria"))
+                    .ok());
+
+    // The ERP's own state is what counts: its on-hand is the ledger's again, from one record.
+    qint64 pushed = 0;
+    for (int i = 0; i < 3; ++i) {
+        pushed += cycle().pushed;
+    }
+    EXPECT_EQ(pushed, 1);
+    EXPECT_EQ(erpOnHand(firstSku(), firstLocation()), ours);
+    EXPECT_EQ(onHand(firstSku(), firstLocation()), ours);
+    const QJsonObject counters = m_erp->inspect().value(QStringLiteral("counters")).toObject();
+    EXPECT_EQ(counters.value(QStringLiteral("idempotentCreates")).toInteger(), 1);
+    EXPECT_TRUE(openErpExceptions().isEmpty());
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM sync_exceptions")), 1);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'done'")), 1);
+}
+
 TEST_F(ErpSyncTest, LostAnswerIsRetriedWithTheSameIdempotencyKeyAndAppliedOnce)
 {
     openConnector();

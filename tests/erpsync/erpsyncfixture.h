@@ -6,6 +6,7 @@
 #include <core/demo/democatalog.h>
 #include <core/demo/demoseeder.h>
 #include <core/store/sql.h>
+#include <core/sync/exceptionresolver.h>
 #include <core/sync/exceptionstore.h>
 #include <core/sync/inventorykey.h>
 #include <core/sync/outbox.h>

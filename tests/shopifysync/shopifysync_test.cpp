@@ -4,6 +4,7 @@
 #include <core/demo/democatalog.h>
 #include <core/store/sql.h>
 #include <core/sync/exceptionresolver.h>
+#include <core/sync/inventorykey.h>
 
 #include <QElapsedTimer>
 
@@ -81,6 +82,52 @@ TEST_F(ShopifySyncTest, theFirstCycleMapsEverythingAndTheLedgerAgreesWithShopify
     EXPECT_EQ(again.pushed, 0);
     EXPECT_LT(again.pulled, report.pulled / 10);
     EXPECT_EQ(ledgerTotalAvailable(), shopifyTotalAvailable());
+}
+
+TEST_F(ShopifySyncTest, theFirstSyncNeverPushesOverFiguresShopifyReported_andKeepOursThenDoes)
+{
+    // The README's path: a ledger from the demo, the WMS owning on-hand, a shop that has sold
+    // since. Shopify's own state is the judge: unchanged by the first sync.
+    setOnHandOwner(QStringLiteral("wms"));
+    const QString sku = skuAt(2, 1);
+    setShopifyLevel(sku, kSoho, 3); // sold down at the shop before we ever synced
+    ASSERT_NE(ledgerAvailable(sku, kSoho), 3);
+    const qint64 shopBefore = shopifyTotalAvailable();
+    const SyncCycleReport first = cycle();
+    ASSERT_TRUE(first.error.isEmpty()) << first.error.toStdString();
+    EXPECT_EQ(first.pushed, 0);
+    EXPECT_EQ(shopifyTotalAvailable(), shopBefore);
+    EXPECT_EQ(shopifyAvailable(sku, kSoho), 3);
+    EXPECT_TRUE(sentShopifyKeys().isEmpty());
+
+    // One conflict for the figure, met again by later passes without a second row.
+    const QString key = InventoryKey{sku, kSoho, QuantityName::Available}.toString();
+    const auto conflictFor = [this, &key] {
+        QList<SyncException> found;
+        for (const SyncException &e : openExceptions(ExceptionKind::Conflict)) {
+            if (e.entityKey == key) {
+                found << e;
+            }
+        }
+        return found;
+    };
+    ASSERT_EQ(conflictFor().size(), 1);
+    const qint64 id = conflictFor().first().id;
+    ASSERT_TRUE(cycle().error.isEmpty());
+    ASSERT_EQ(conflictFor().size(), 1);
+    EXPECT_EQ(conflictFor().first().id, id);
+    EXPECT_EQ(shopifyAvailable(sku, kSoho), 3);
+
+    // A person keeps the ledger's figure: Shopify shows it, set once.
+    const qint64 ours = ledgerAvailable(sku, kSoho);
+    ASSERT_TRUE(
+        ExceptionResolver(m_ledger.store()).keepOursAndPush(id, QStringLiteral("maria")).ok());
+    ASSERT_TRUE(cycle().error.isEmpty());
+    EXPECT_EQ(shopifyAvailable(sku, kSoho), ours);
+    EXPECT_EQ(sentShopifyKeys().size(), 1);
+    ASSERT_TRUE(cycle().error.isEmpty());
+    EXPECT_EQ(shopifyAvailable(sku, kSoho), ours);
+    EXPECT_TRUE(conflictFor().isEmpty());
 }
 
 TEST_F(ShopifySyncTest, aLevelChangedInShopifyReachesTheLedgerInTheNextCycle)
@@ -284,18 +331,24 @@ TEST_F(ShopifySyncTest, unknownSkusAndLocationsAreReportedOnceAndNotInvented)
         EXPECT_TRUE(e.entityKey.startsWith(skuAt(0, 0).section(u'-', 0, 0)))
             << e.entityKey.toStdString();
     }
-    // The ledger owns on-hand figures by default (through the WMS), so first-sight differences
-    // were pushed: every one delivered, and the known figures agree.
-    EXPECT_GT(
+    // On first sight nothing is pushed over Shopify's figures: where they differ from the
+    // ledger's and Shopify does not own on-hand, a person decides, one conflict per figure.
+    EXPECT_EQ(
         countRows(store, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE target = 'shopify'")),
         0);
-    EXPECT_EQ(countRows(store,
-                        QStringLiteral("SELECT COUNT(*) FROM outbox WHERE target = 'shopify' AND "
-                                       "status <> 'done'")),
-              0);
+    const QList<SyncException> conflicts = openExceptions(ExceptionKind::Conflict);
     for (int style = 1; style < 4; ++style) {
-        EXPECT_EQ(ledgerAvailable(skuAt(style, 0), kEast),
-                  shopifyAvailable(skuAt(style, 0), kEast));
+        const QString key
+            = InventoryKey{skuAt(style, 0), kEast, QuantityName::Available}.toString();
+        const qint64 raised
+            = std::count_if(conflicts.begin(), conflicts.end(), [&key](const SyncException &e) {
+                  return e.entityKey == key;
+              });
+        EXPECT_EQ(
+            raised,
+            ledgerAvailable(skuAt(style, 0), kEast) == shopifyAvailable(skuAt(style, 0), kEast) ? 0
+                                                                                                : 1)
+            << key.toStdString();
     }
     EXPECT_EQ(countRows(store, QStringLiteral("SELECT COUNT(*) FROM locations")), locationsBefore);
     EXPECT_EQ(countRows(store, QStringLiteral("SELECT COUNT(*) FROM variants")), variantsBefore);

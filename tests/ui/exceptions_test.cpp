@@ -1,4 +1,5 @@
 #include <core/store/sql.h>
+#include <core/sync/exceptionresolver.h>
 #include <core/sync/exceptionstore.h>
 #include <core/sync/inventorykey.h>
 #include <tests/support/tempstore.h>
@@ -169,8 +170,8 @@ TEST_F(ExceptionsTest, acceptTheirsClickedInTheInboxMovesTheLedgerAndClosesTheEx
 
 TEST_F(ExceptionsTest, keepOursClickedInTheInboxQueuesThePushAndLeavesTheLedger)
 {
-    const qint64 id
-        = raise(Core::ExceptionKind::Conflict, QStringLiteral("wms"), QStringLiteral("FJ-NAVY-M"));
+    const qint64 id = raise(
+        Core::ExceptionKind::Conflict, QStringLiteral("shopify"), QStringLiteral("FJ-NAVY-M"));
     Ui::ExceptionsPage page(t.store());
     page.show();
     select(page, id);
@@ -180,6 +181,29 @@ TEST_F(ExceptionsTest, keepOursClickedInTheInboxQueuesThePushAndLeavesTheLedger)
     EXPECT_EQ(t.ledger().balance(sku, east).value().onHand(), 12);
     EXPECT_EQ(stateOf(id), Core::ExceptionState::Resolved);
     EXPECT_EQ(page.model()->rowCount(), 0);
+}
+
+TEST_F(ExceptionsTest, aWmsCountIsNotOfferedAPush_andThePaneSaysWhatToDoInstead)
+{
+    const qint64 id
+        = raise(Core::ExceptionKind::Conflict, QStringLiteral("wms"), QStringLiteral("FJ-NAVY-M"));
+    Ui::ExceptionsPage page(t.store());
+    page.show();
+    select(page, id);
+    for (const char *name : {"keepOurs", "setValue", "retry"}) {
+        EXPECT_FALSE(page.button(QString::fromLatin1(name))->isEnabled()) << name;
+    }
+    EXPECT_TRUE(page.button(QStringLiteral("acceptTheirs"))->isEnabled());
+    EXPECT_TRUE(page.button(QStringLiteral("ignore"))->isEnabled());
+    EXPECT_TRUE(
+        page.button(QStringLiteral("keepOurs"))->toolTip().contains(QStringLiteral("count")));
+    QTest::mouseClick(page.button(QStringLiteral("keepOurs")), Qt::LeftButton);
+    EXPECT_EQ(outboxRows(), 0);
+    EXPECT_EQ(stateOf(id), Core::ExceptionState::Open);
+    auto *text = page.findChild<QLabel *>(QStringLiteral("exceptionErrorText"));
+    ASSERT_NE(text, nullptr);
+    EXPECT_TRUE(text->text().contains(QStringLiteral("count the stock")))
+        << text->text().toStdString();
 }
 
 TEST_F(ExceptionsTest, ignoreWithoutAReasonChangesNothingAndSaysWhy)
@@ -221,10 +245,11 @@ TEST_F(ExceptionsTest, bulkAcknowledgeAndAFailedActionShowsTheCoresMessage)
     EXPECT_EQ(stateOf(b), Core::ExceptionState::Acknowledged);
     EXPECT_EQ(page.model()->rowCount(), 2);
 
-    // Retry needs a failed push; a conflict has none, so the core refuses and nothing changes.
+    // Retry needs a failed push; a conflict has none, so it is not offered, and the core
+    // refuses it all the same.
     select(page, a);
-    QTest::mouseClick(page.button(QStringLiteral("retry")), Qt::LeftButton);
-    EXPECT_FALSE(page.errorText().isEmpty());
+    EXPECT_FALSE(page.button(QStringLiteral("retry"))->isEnabled());
+    EXPECT_FALSE(Core::ExceptionResolver(t.store()).retry(a, QStringLiteral("maria")).ok());
     EXPECT_EQ(stateOf(a), Core::ExceptionState::Acknowledged);
     EXPECT_EQ(outboxRows(), 0);
 }
@@ -270,8 +295,8 @@ TEST_F(ExceptionsTest, headerShowsTheOldestOpenExceptionRedPastADay)
 
 TEST_F(ExceptionsTest, setValueTakesTheDialogsValueIntoTheLedgerAndPushesIt)
 {
-    const qint64 id
-        = raise(Core::ExceptionKind::Conflict, QStringLiteral("wms"), QStringLiteral("FJ-NAVY-M"));
+    const qint64 id = raise(
+        Core::ExceptionKind::Conflict, QStringLiteral("shopify"), QStringLiteral("FJ-NAVY-M"));
     Ui::ExceptionsPage page(t.store());
     page.show();
     select(page, id);

@@ -273,7 +273,7 @@ TEST_F(WmsShipmentTest, receiptFile_movesIncomingToAvailable)
     EXPECT_EQ(postingCount(QStringLiteral("receipt")), 1);
 }
 
-TEST_F(WmsShipmentTest, outboxRowTheWmsCannotTake_isDeadLetteredWithAReason)
+TEST_F(WmsShipmentTest, outboxRowTheWmsCannotTake_isRefusedWhenWritten_andNothingIsSent)
 {
     Core::OutboxItem item;
     item.idempotencyKey = QStringLiteral("set-1");
@@ -281,12 +281,14 @@ TEST_F(WmsShipmentTest, outboxRowTheWmsCannotTake_isDeadLetteredWithAReason)
     item.kind = QStringLiteral("inventory.set");
     item.entityKey = QStringLiteral("X@WH-EAST:on_hand");
     item.payload = "{}";
-    enqueue(item);
+    const Core::Status refused = Core::Outbox::enqueue(m_temp.store().connection(), item, 1);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("inventory.set")));
 
     const Core::SyncCycleReport report = cycle();
 
     EXPECT_EQ(report.pushed, 0);
-    EXPECT_EQ(report.failed, 1);
-    EXPECT_EQ(backlog().dead, 1);
+    EXPECT_EQ(report.failed, 0);
+    EXPECT_EQ(backlog().pending + backlog().dead, 0);
     EXPECT_TRUE(files(QStringLiteral("inbound")).isEmpty());
 }

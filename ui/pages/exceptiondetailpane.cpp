@@ -1,5 +1,6 @@
 #include "exceptiondetailpane.h"
 
+#include <core/sync/exceptionresolver.h>
 #include <ui/models/exceptionmodel.h>
 
 #include <QDateTime>
@@ -54,6 +55,7 @@ ExceptionDetailPane::ExceptionDetailPane(QWidget *parent)
         sides->addWidget(values.at(i), 1, i);
     }
     m_errorText = new QLabel(this);
+    m_errorText->setObjectName(QStringLiteral("exceptionErrorText"));
     m_errorText->setWordWrap(true);
     m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_history = new QListWidget(this);
@@ -98,7 +100,10 @@ void ExceptionDetailPane::showException(const Core::SyncException &e)
     m_base->setText(sideText(e.baseValue));
     m_ledger->setText(sideText(e.ledgerValue));
     m_theirs->setText(sideText(e.externalValue));
-    m_errorText->setText(e.errorText);
+    // Where the ledger's figure cannot be sent, say what a person can do instead.
+    const QString noPush = Core::ExceptionResolver::actionsFor(e).noPushReason;
+    m_errorText->setText(noPush.isEmpty() ? e.errorText
+                                          : tr("%1\nWhat to do: %2").arg(e.errorText, noPush));
     for (const Core::ExceptionEvent &event : e.history) {
         const QString when = QLocale().toString(
             QDateTime::fromMSecsSinceEpoch(event.at).toLocalTime(), QLocale::ShortFormat);

@@ -311,21 +311,47 @@ void ExceptionsPage::showDetail()
 
 void ExceptionsPage::updateButtons()
 {
-    const QList<qint64> ids = selectedIds();
+    // A button is enabled when its action applies to at least one selected exception; what
+    // cannot reach its system is never offered.
+    Core::ExceptionActions any;
     bool anyOpen = false;
+    QString noPush;
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
-        if (const Core::SyncException *e = m_model->exceptionAt(index.row()); e && !e->isClosed()) {
-            anyOpen = true;
+        const Core::SyncException *e = m_model->exceptionAt(index.row());
+        if (!e || e->isClosed()) {
+            continue;
+        }
+        anyOpen = true;
+        const Core::ExceptionActions offered = Core::ExceptionResolver::actionsFor(*e);
+        any.acceptTheirs = any.acceptTheirs || offered.acceptTheirs;
+        any.keepOurs = any.keepOurs || offered.keepOurs;
+        any.ignore = any.ignore || offered.ignore;
+        if (noPush.isEmpty()) {
+            noPush = offered.noPushReason;
         }
     }
     const Core::SyncException *single = currentException();
-    const bool singleOpen = single && !single->isClosed();
+    const Core::ExceptionActions one
+        = single ? Core::ExceptionResolver::actionsFor(*single) : Core::ExceptionActions();
+    const QHash<QString, bool> enabled{
+        {QStringLiteral("acceptTheirs"), any.acceptTheirs},
+        {QStringLiteral("keepOurs"), any.keepOurs},
+        {QStringLiteral("setValue"), one.keepOurs},
+        {QStringLiteral("retry"), one.retry},
+        {QStringLiteral("ignore"), any.ignore},
+        {QStringLiteral("acknowledge"), anyOpen},
+    };
     for (QPushButton *b : std::as_const(m_buttons)) {
         const QString name = b->objectName();
-        const bool bulk = name == QLatin1String("acceptTheirs") || name == QLatin1String("keepOurs")
-                          || name == QLatin1String("ignore")
-                          || name == QLatin1String("acknowledge");
-        b->setEnabled(bulk ? anyOpen && !ids.isEmpty() : singleOpen);
+        b->setEnabled(enabled.value(name, single && !single->isClosed()));
+        if (name == u"keepOurs" || name == u"setValue") {
+            b->setToolTip(!b->isEnabled() && !noPush.isEmpty() ? noPush
+                          : name == u"keepOurs"
+                              ? tr("The ledger keeps its value and sends it to the other "
+                                   "system")
+                              : tr("State the true value: the ledger takes it and it is "
+                                   "pushed"));
+        }
     }
 }
 

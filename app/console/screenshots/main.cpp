@@ -16,6 +16,7 @@
 #include <core/sync/inbox.h>
 #include <core/sync/inventorykey.h>
 #include <core/sync/outbox.h>
+#include <core/sync/outboxkinds.h>
 #include <core/sync/secretstore.h>
 #include <core/sync/syncvalues.h>
 #include <ui/dialogs/orderentrydialog.h>
@@ -138,7 +139,8 @@ qint64 seedSyncActivity(Core::Store &store)
         Core::OutboxItem item;
         item.idempotencyKey = QStringLiteral("demo-push-%1").arg(i);
         item.target = systems.at(i % 3);
-        item.kind = QStringLiteral("inventory.set");
+        // Each system's own kind: Shopify takes figures, the ERP adjustments, the WMS picks.
+        item.kind = Core::inventoryPushKind(item.target).value_or(Core::OutboxKinds::kPickCreate);
         item.entityKey
             = Core::InventoryKey{r.at(i).sku, r.at(i).locationCode, Core::QuantityName::Available}
                   .toString();

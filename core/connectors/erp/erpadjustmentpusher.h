@@ -2,6 +2,7 @@
 
 #include <core/error.h>
 #include <core/sync/outboxitem.h>
+#include <core/sync/outboxkinds.h>
 
 #include <QCoreApplication>
 #include <QHash>
@@ -21,7 +22,7 @@ class ErpAdjustmentPusher final
     Q_DECLARE_TR_FUNCTIONS(ErpAdjustmentPusher)
 
 public:
-    static inline const QString kKind = QStringLiteral("inventory.adjust");
+    static inline const QString kKind = OutboxKinds::kInventoryAdjust;
 
     ErpAdjustmentPusher(Store &store,
                         ErpClient &client,

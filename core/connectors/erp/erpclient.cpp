@@ -1,12 +1,12 @@
 #include "erpclient.h"
 
-#include <QEventLoop>
+#include <core/net/interruptiblewait.h>
+
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QTimer>
 #include <QUrlQuery>
 
 #include <chrono>
@@ -111,6 +111,9 @@ Result<QJsonObject> ErpClient::send(const QByteArray &method,
     const QByteArray bytes
         = method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
     for (int attemptNo = 1;; ++attemptNo) {
+        if (stopRequested()) {
+            return makeError(ErrorCode::Network, tr("sync was stopped"));
+        }
         // Only this thread sends, so waiting here frees a slot only when a nested loop
         // (a slow answer elsewhere on this thread) finishes one.
         while (m_inFlight >= qMax(1, m_options.maxInFlight)) {
@@ -181,16 +184,13 @@ ErpClient::Answer ErpClient::attempt(const QByteArray &method,
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setTransferTimeout(m_options.timeoutMs);
     QNetworkReply *reply = m_nam->sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(m_options.timeoutMs + 1000, &loop, &QEventLoop::quit);
-    if (!reply->isFinished()) {
-        loop.exec();
-    }
+    const WaitEnd end = waitForReply(reply, m_options.timeoutMs + 1000);
     Answer answer;
-    if (!reply->isFinished()) {
+    if (end != WaitEnd::Finished) {
         reply->abort();
-        answer.networkError = tr("no answer within %1 ms").arg(m_options.timeoutMs);
+        answer.networkError = end == WaitEnd::Interrupted
+                                  ? tr("sync was stopped")
+                                  : tr("no answer within %1 ms").arg(m_options.timeoutMs);
     } else {
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         answer.body = reply->readAll();
@@ -206,9 +206,7 @@ ErpClient::Answer ErpClient::attempt(const QByteArray &method,
 
 void ErpClient::waitMs(qint64 ms)
 {
-    QEventLoop loop;
-    QTimer::singleShot(std::chrono::milliseconds(ms), &loop, &QEventLoop::quit);
-    loop.exec();
+    pauseUnlessStopped(ms);
 }
 
 } // namespace Ledgerdesk::Core

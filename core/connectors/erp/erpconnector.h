@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/sync/connector.h>
+#include <core/sync/outboxkinds.h>
 
 #include <QHash>
 
@@ -44,6 +45,13 @@ public:
     Q_DISABLE_COPY_MOVE(ErpConnector)
 
     QString system() const override;
+
+    // The outbox kinds this connector sends; outboxKinds() names the same pairs.
+    static QStringList deliveredKinds()
+    {
+        return {OutboxKinds::kInventoryAdjust, OutboxKinds::kSalesOrderCreate};
+    }
+
     Status open() override;
     SyncCycleReport runCycle() override;
 

@@ -5,6 +5,7 @@
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
 #include <core/sync/inventorykey.h>
+#include <core/sync/outboxkinds.h>
 #include <core/sync/syncvalues.h>
 #include <core/sync/threewaycompare.h>
 
@@ -36,6 +37,10 @@ Result<ErpApplyCounts> ErpLevelApplier::apply(const QList<ErpLevelRow> &rows)
         m_writer.release();
         return loaded.error();
     }
+    if (const Status loaded = loadPendingPushes(); !loaded) {
+        m_writer.release();
+        return loaded.error();
+    }
     for (const ErpLevelRow &row : rows) {
         if (const Status done = applyRow(row); !done) {
             m_writer.release();
@@ -54,6 +59,9 @@ Status ErpLevelApplier::applyRow(const ErpLevelRow &row)
                                                   : row.locationCode,
                        QuantityName::OnHand}
               .toString();
+    if (m_pendingPushes.contains(key)) {
+        return success(); // our adjustment is on its way; the ERP's answer is compared after it
+    }
     SyncException problem;
     problem.system = kSystem;
     problem.entity = kInventory;
@@ -215,6 +223,22 @@ Status ErpLevelApplier::loadOpenExceptions()
     }
     while (q.value().next()) {
         m_openExceptions.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+    }
+    return success();
+}
+
+Status ErpLevelApplier::loadPendingPushes()
+{
+    m_pendingPushes.clear();
+    auto q = runQuery(m_db,
+                      QStringLiteral("SELECT entity_key FROM outbox WHERE target = ? AND kind = ? "
+                                     "AND status IN ('pending', 'in_flight')"),
+                      {kSystem, OutboxKinds::kInventoryAdjust});
+    if (!q) {
+        return q.error();
+    }
+    while (q.value().next()) {
+        m_pendingPushes.insert(q.value().value(0).toString());
     }
     return success();
 }

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 
 namespace Ledgerdesk::Core {
@@ -35,8 +36,9 @@ struct ErpApplyCounts
 // inside the caller's write transaction. The ERP's change is taken only when the ownership map
 // makes the ERP the owner of on-hand; otherwise a one-sided ERP change is drift and becomes a
 // conflict exception carrying base, ledger and ERP values, and the ledger keeps its figure.
-// A ledger-only change is not written from here: it reaches the ERP as an "inventory.adjust"
-// outbox row enqueued with the ledger change (delivered by ErpAdjustmentPusher).
+// A ledger-only change is not written from here; a figure a person keeps reaches the ERP as an
+// "inventory.adjust" outbox row (delivered by ErpAdjustmentPusher), and while one is on its way
+// its key is left alone.
 class ErpLevelApplier final
 {
     Q_DECLARE_TR_FUNCTIONS(ErpLevelApplier)
@@ -57,6 +59,7 @@ private:
     Result<std::optional<QString>> base(const QString &key);
     Status recordBase(const QString &key, qint64 value, UtcMillis externalAt);
     Status loadOpenExceptions();
+    Status loadPendingPushes();
     Status settle(const QString &key);
     Status raise(const SyncException &exception);
 
@@ -69,6 +72,7 @@ private:
     qint64 m_variantId = 0;
     qint64 m_locationId = 0;
     QHash<QString, qint64> m_openExceptions; // inventory key → exception id
+    QSet<QString> m_pendingPushes;           // keys with an undelivered adjustment
 };
 
 } // namespace Ledgerdesk::Core

@@ -2,6 +2,7 @@
 
 #include <core/connectors/shopify/shopifygraphqlclient.h>
 #include <core/sync/connector.h>
+#include <core/sync/outboxkinds.h>
 
 #include <memory>
 
@@ -26,6 +27,13 @@ public:
     Q_DISABLE_COPY_MOVE(ShopifyConnector)
 
     QString system() const override;
+
+    // The outbox kinds this connector sends; outboxKinds() names the same pairs.
+    static QStringList deliveredKinds()
+    {
+        return {OutboxKinds::kInventorySet, OutboxKinds::kFulfillmentCreate};
+    }
+
     Status open() override;
     SyncCycleReport runCycle() override;
     void close() override;

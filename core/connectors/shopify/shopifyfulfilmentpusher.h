@@ -3,6 +3,7 @@
 #include <core/error.h>
 #include <core/sync/connector.h>
 #include <core/sync/outbox.h>
+#include <core/sync/outboxkinds.h>
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -25,7 +26,7 @@ class ShopifyFulfilmentPusher final
     Q_DECLARE_TR_FUNCTIONS(ShopifyFulfilmentPusher)
 
 public:
-    static inline const QString kKind = QStringLiteral("fulfillment.create");
+    static inline const QString kKind = OutboxKinds::kFulfillmentCreate;
 
     ShopifyFulfilmentPusher(Store &store, ShopifyGraphqlClient &client);
 

@@ -1,15 +1,14 @@
 #include "shopifygraphqlclient.h"
 
 #include <core/domain/timestamp.h>
+#include <core/net/interruptiblewait.h>
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QTimer>
 
 #include <algorithm>
 
@@ -26,12 +25,7 @@ ShopifyGraphqlClient::~ShopifyGraphqlClient() = default;
 
 void ShopifyGraphqlClient::wait(qint64 ms)
 {
-    if (ms <= 0) {
-        return;
-    }
-    QEventLoop loop;
-    QTimer::singleShot(std::chrono::milliseconds(ms), &loop, &QEventLoop::quit);
-    loop.exec();
+    pauseUnlessStopped(ms);
 }
 
 qint64 ShopifyGraphqlClient::backoffMs(int attempt) const
@@ -48,14 +42,13 @@ ShopifyGraphqlClient::Reply ShopifyGraphqlClient::post(const QByteArray &body)
     request.setTransferTimeout(m_options.timeoutMs);
     QNetworkReply *reply = m_network->post(request, body);
     ++m_sent;
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(m_options.timeoutMs + 1000, &loop, &QEventLoop::quit);
-    loop.exec();
+    const WaitEnd end = waitForReply(reply, m_options.timeoutMs + 1000);
     Reply result;
-    if (!reply->isFinished()) {
+    if (end != WaitEnd::Finished) {
         reply->abort();
-        result.transportError = tr("no answer within %1 ms").arg(m_options.timeoutMs);
+        result.transportError = end == WaitEnd::Interrupted
+                                    ? tr("sync was stopped")
+                                    : tr("no answer within %1 ms").arg(m_options.timeoutMs);
     }
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
@@ -95,6 +88,9 @@ Result<QJsonObject> ShopifyGraphqlClient::execute(const QString &query,
     m_lastRetryAfterMs.reset();
     Error last = makeError(ErrorCode::Network, tr("Shopify did not answer"));
     for (int attempt = 0; attempt < m_options.maxAttempts; ++attempt) {
+        if (stopRequested()) {
+            return makeError(ErrorCode::Network, tr("sync was stopped"));
+        }
         wait(std::min(m_options.maxBackoffMs, m_bucket.waitMs(cost, nowUtcMillis())));
         m_bucket.spend(cost, nowUtcMillis());
         const Reply reply = post(body);

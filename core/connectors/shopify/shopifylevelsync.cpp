@@ -9,6 +9,7 @@
 #include <core/sync/inbox.h>
 #include <core/sync/inventorykey.h>
 #include <core/sync/outbox.h>
+#include <core/sync/outboxkinds.h>
 #include <core/sync/ownershipmap.h>
 
 #include <QJsonArray>
@@ -78,13 +79,82 @@ ShopifyLevelSync::ShopifyLevelSync(Store &store, const ShopifyIndex &index)
     , m_index(index)
 {}
 
-Status ShopifyLevelSync::loadState()
+Status ShopifyLevelSync::loadOwner()
 {
     auto owner = OwnershipMap(m_store).owner(QStringLiteral("on_hand"));
     if (!owner) {
         return owner.error();
     }
     m_owner = owner.value();
+    return success();
+}
+
+Status ShopifyLevelSync::loadKey(const QString &key, qint64 variantId, qint64 locationId)
+{
+    if (const Status loaded = loadOwner(); !loaded) {
+        return loaded;
+    }
+    m_available.clear();
+    m_known.clear();
+    m_pendingPush.clear();
+    m_openConflicts.clear();
+    QSqlDatabase db = m_store.connection();
+    auto balance = runQuery(db,
+                            QStringLiteral("SELECT available FROM balances WHERE variant_id = ? "
+                                           "AND location_id = ?"),
+                            {variantId, locationId});
+    if (!balance) {
+        return balance.error();
+    }
+    if (balance.value().next()) {
+        m_available.insert({variantId, locationId}, balance.value().value(0).toLongLong());
+    }
+    auto known = runQuery(db,
+                          QStringLiteral("SELECT base_value, external_value FROM sync_values "
+                                         "WHERE system = ? AND entity = ? AND entity_key = ?"),
+                          {kSystem, kEntity, key});
+    if (!known) {
+        return known.error();
+    }
+    if (known.value().next()) {
+        Known k;
+        if (!known.value().isNull(0)) {
+            k.base = known.value().value(0).toString();
+        }
+        if (!known.value().isNull(1)) {
+            k.external = known.value().value(1).toString();
+        }
+        m_known.insert(key, k);
+    }
+    auto pending = runQuery(db,
+                            QStringLiteral("SELECT 1 FROM outbox WHERE target = ? AND entity_key "
+                                           "= ? AND status IN ('pending', 'in_flight') LIMIT 1"),
+                            {kSystem, key});
+    if (!pending) {
+        return pending.error();
+    }
+    if (pending.value().next()) {
+        m_pendingPush.insert(key);
+    }
+    auto open = runQuery(db,
+                         QStringLiteral("SELECT id FROM sync_exceptions WHERE system = ? AND "
+                                        "entity = ? AND entity_key = ? AND kind = 'conflict' AND "
+                                        "state IN ('open', 'acknowledged')"),
+                         {kSystem, kEntity, key});
+    if (!open) {
+        return open.error();
+    }
+    if (open.value().next()) {
+        m_openConflicts.insert(key, open.value().value(0).toLongLong());
+    }
+    return success();
+}
+
+Status ShopifyLevelSync::loadState()
+{
+    if (const Status loaded = loadOwner(); !loaded) {
+        return loaded;
+    }
     QSqlDatabase db = m_store.connection();
     auto balances
         = runQuery(db, QStringLiteral("SELECT variant_id, location_id, available FROM balances"));
@@ -124,15 +194,16 @@ Status ShopifyLevelSync::loadState()
         m_pendingPush.insert(pending.value().value(0).toString());
     }
     auto open = runQuery(db,
-                         QStringLiteral("SELECT entity_key FROM sync_exceptions WHERE system = ? "
-                                        "AND entity = ? AND kind = 'conflict' AND state IN "
+                         QStringLiteral("SELECT entity_key, id FROM sync_exceptions WHERE system = "
+                                        "? AND entity = ? AND kind = 'conflict' AND state IN "
                                         "('open', 'acknowledged')"),
                          {kSystem, kEntity});
     if (!open) {
         return open.error();
     }
     while (open.value().next()) {
-        m_openConflicts.insert(open.value().value(0).toString());
+        m_openConflicts.insert(open.value().value(0).toString(),
+                               open.value().value(1).toLongLong());
     }
     return success();
 }
@@ -240,6 +311,7 @@ Status ShopifyLevelSync::consider(const Figure &figure, SyncCycleReport &report)
             m_agreements << qMakePair(key, theirs);
             m_known[key] = Known{theirs, theirs};
         }
+        agreeAgain(key);
         return success();
     }
     return settle(figure, decision, key, ours, report);
@@ -343,6 +415,7 @@ Status ShopifyLevelSync::settle(const Figure &figure,
             return agreed;
         }
         after.base = after.external;
+        agreeAgain(key);
         outcome = QStringLiteral("applied");
         break;
     }
@@ -354,7 +427,7 @@ Status ShopifyLevelSync::settle(const Figure &figure,
                                   .arg(figure.theirs)
                                   .arg(ours);
         item.target = kSystem;
-        item.kind = QStringLiteral("inventory.set");
+        item.kind = OutboxKinds::kInventorySet;
         item.entityKey = key;
         item.payload
             = QJsonDocument(QJsonObject{{QStringLiteral("inventoryItemId"), figure.item.shopifyId},
@@ -387,9 +460,11 @@ Status ShopifyLevelSync::settle(const Figure &figure,
         e.errorText = tr("available changed in the ledger (%1) and in Shopify (%2)")
                           .arg(ours)
                           .arg(figure.theirs);
-        if (auto raised = ExceptionStore::raise(db, e, now); !raised) {
+        auto raised = ExceptionStore::raise(db, e, now);
+        if (!raised) {
             return raised.error();
         }
+        m_openConflicts.insert(key, raised.value());
         if (const Status seen = upsertExternal(db, key, figure.theirs, now); !seen) {
             return seen;
         }
@@ -403,8 +478,12 @@ Status ShopifyLevelSync::settle(const Figure &figure,
             return agreed;
         }
         after.base = after.external;
+        agreeAgain(key);
         outcome = QStringLiteral("applied");
         break;
+    }
+    if (const Status closed = closeSettled(db, now); !closed) {
+        return closed;
     }
     if (inboxId) {
         if (const Status marked = Inbox::markApplied(db, *inboxId, outcome, now); !marked) {
@@ -425,9 +504,6 @@ Status ShopifyLevelSync::settle(const Figure &figure,
 Result<InboxVerdict> ShopifyLevelSync::settleReported(const ReportedLevel &level,
                                                       SyncCycleReport &report)
 {
-    if (const Status loaded = loadState(); !loaded) {
-        return loaded.error();
-    }
     Figure figure{level.item,
                   level.location,
                   level.available,
@@ -437,6 +513,10 @@ Result<InboxVerdict> ShopifyLevelSync::settleReported(const ReportedLevel &level
                   level.eventId,
                   level.topic};
     const QString key = keyOf(figure.item.sku, figure.location.code);
+    if (const Status loaded = loadKey(key, figure.item.variantId, figure.location.locationId);
+        !loaded) {
+        return loaded.error();
+    }
     if (m_pendingPush.contains(key)) {
         // As in the pull: our own push is on its way and its compare-and-swap decides.
         QSqlDatabase db = m_store.connection();
@@ -474,7 +554,7 @@ Result<InboxVerdict> ShopifyLevelSync::settleReported(const ReportedLevel &level
 
 Status ShopifyLevelSync::flushAgreements()
 {
-    if (m_agreements.isEmpty()) {
+    if (m_agreements.isEmpty() && m_settled.isEmpty()) {
         return success();
     }
     QSqlDatabase db = m_store.connection();
@@ -488,8 +568,35 @@ Status ShopifyLevelSync::flushAgreements()
             return agreed;
         }
     }
+    if (const Status closed = closeSettled(db, now); !closed) {
+        return closed;
+    }
     m_agreements.clear();
     return tx.commit();
+}
+
+void ShopifyLevelSync::agreeAgain(const QString &key)
+{
+    if (const qint64 id = m_openConflicts.take(key); id != 0) {
+        m_settled << id;
+    }
+}
+
+Status ShopifyLevelSync::closeSettled(QSqlDatabase db, UtcMillis now)
+{
+    for (const qint64 id : std::as_const(m_settled)) {
+        const Status closed = ExceptionStore::close(db,
+                                                    id,
+                                                    ExceptionState::Resolved,
+                                                    QStringLiteral("shopify-connector"),
+                                                    tr("the ledger and Shopify agree again"),
+                                                    now);
+        if (!closed && closed.error().code != ErrorCode::Conflict) {
+            return closed; // Conflict: a person closed it meanwhile
+        }
+    }
+    m_settled.clear();
+    return success();
 }
 
 Status ShopifyLevelSync::scanLedgerChanges(SyncCycleReport &report)
@@ -522,6 +629,7 @@ Status ShopifyLevelSync::scanLedgerChanges(SyncCycleReport &report)
             = compareThreeWay({it->base, QString::number(ours), *it->external}, m_owner, kSystem);
         if (decision == SyncDecision::InSync) {
             m_agreements << qMakePair(key, *it->external);
+            agreeAgain(key);
             continue;
         }
         if (decision == SyncDecision::Conflict && m_openConflicts.contains(key)) {

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
+#include <QSqlDatabase>
 
 #include <optional>
 
@@ -71,6 +72,12 @@ private:
     };
 
     Status loadState();
+    // The same state for one key only, so a webhook costs the same whatever the ledger's size.
+    Status loadKey(const QString &key, qint64 variantId, qint64 locationId);
+    Status loadOwner();
+    // Queues the close of an open conflict whose sides agree again.
+    void agreeAgain(const QString &key);
+    Status closeSettled(QSqlDatabase db, UtcMillis now);
     Status pullLocation(const ShopifyLocationLink &location, SyncCycleReport &report);
     Status consider(const Figure &figure, SyncCycleReport &report);
     Status settle(const Figure &figure,
@@ -88,7 +95,8 @@ private:
     QHash<QPair<qint64, qint64>, qint64> m_available; // (variant, location) → ledger available
     QHash<QString, Known> m_known;                    // inventory key → sync_values
     QSet<QString> m_pendingPush;                      // keys with an undelivered outbox row
-    QSet<QString> m_openConflicts;                    // keys a person is already deciding
+    QHash<QString, qint64> m_openConflicts;           // key → exception a person is deciding
+    QList<qint64> m_settled;                          // conflicts to close: the sides agree
     QSet<QString> m_seenThisPass;
     QList<QPair<QString, QString>> m_agreements; // key → value, written in batches
     InboxVerdict m_lastVerdict = InboxVerdict::Apply;

@@ -5,6 +5,7 @@
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
 #include <core/sync/inventorykey.h>
+#include <core/sync/outboxkinds.h>
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -80,8 +81,8 @@ Status ShopifyPusher::drain(SyncCycleReport &report)
 {
     for (int claim = 0; claim < kMaxClaims; ++claim) {
         // Other kinds for Shopify (fulfilments) have their own deliverer.
-        auto due = m_outbox.claimDue(
-            kSystem, nowUtcMillis(), m_batchSize, QStringLiteral("inventory.set"));
+        auto due
+            = m_outbox.claimDue(kSystem, nowUtcMillis(), m_batchSize, OutboxKinds::kInventorySet);
         if (!due) {
             return due.error();
         }

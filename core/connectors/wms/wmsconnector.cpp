@@ -3,11 +3,13 @@
 #include <core/connectors/wms/wmsfileapplier.h>
 #include <core/connectors/wms/wmsfileparser.h>
 #include <core/connectors/wms/wmspickticketwriter.h>
+#include <core/net/interruptiblewait.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
 #include <core/sync/inbox.h>
 #include <core/sync/outbox.h>
+#include <core/sync/outboxkinds.h>
 #include <core/sync/ownershipmap.h>
 
 #include <QDir>
@@ -25,9 +27,10 @@ namespace {
 Q_LOGGING_CATEGORY(lcWms, "ledgerdesk.core.wms")
 
 const QString kSystem = QStringLiteral("wms");
-const QString kPickCreate = QStringLiteral("pick.create");
 // Snapshots share one inbox entity, so an older count never overwrites a newer one.
 const QString kSnapshotEntity = QStringLiteral("inventory_snapshot");
+// How long one piece of a snapshot may hold the ledger's write lock.
+constexpr int kPieceMs = 40;
 
 } // namespace
 
@@ -107,6 +110,9 @@ SyncCycleReport WmsConnector::runCycle()
         report.error = owner.error().message;
     } else {
         for (const QFileInfo &info : pendingFiles()) {
+            if (stopRequested()) {
+                break; // the rest waits in the folder for the next start
+            }
             if (const Status imported = importFile(info, owner.value(), report); !imported) {
                 // A storage failure: the file stays where it is and is tried again next cycle.
                 report.error = imported.error().message;
@@ -175,6 +181,16 @@ WmsConnector::importFile(const QFileInfo &info, const QString &owner, SyncCycleR
         file.latestAt = info.lastModified().toMSecsSinceEpoch();
     }
     report.pulled += file.error ? 1 : file.lines.size();
+    if (!file.error && file.kind == WmsFileKind::Snapshot) {
+        const auto settled = applyInPieces(file, owner, report);
+        if (!settled) {
+            return settled.error(); // storage: the file stays and is resumed next cycle
+        }
+        if (settled.value()) {
+            archive(name);
+        }
+        return success();
+    }
     if (const Status applied = applyInTransaction(file, owner, report); !applied) {
         const ErrorCode code = applied.error().code;
         if (code == ErrorCode::Storage || code == ErrorCode::Io || file.error) {
@@ -252,10 +268,141 @@ Status WmsConnector::applyInTransaction(const WmsOutboundFile &file,
     return tx.commit();
 }
 
+Result<bool> WmsConnector::applyInPieces(const WmsOutboundFile &file,
+                                         const QString &owner,
+                                         SyncCycleReport &report)
+{
+    QSqlDatabase db = store().connection();
+    qint64 inboxId = 0;
+    {
+        WriteTransaction tx(db, store().dialect());
+        if (!tx.begun()) {
+            return tx.begun().error();
+        }
+        InboxEvent event;
+        event.system = kSystem;
+        event.eventId = file.name;
+        event.topic = wmsFileKindKey(file.kind);
+        event.entityKey = kSnapshotEntity;
+        event.sourceAt = file.latestAt;
+        event.payload = QJsonDocument(QJsonObject{{QStringLiteral("lines"), file.lines.size()}})
+                            .toJson(QJsonDocument::Compact);
+        const auto receipt = Inbox::receive(db, event, nowUtcMillis());
+        if (!receipt) {
+            return receipt.error();
+        }
+        if (receipt.value().verdict == InboxVerdict::Apply) {
+            inboxId = receipt.value().id;
+        } else if (receipt.value().verdict == InboxVerdict::Duplicate) {
+            // Received but not settled: a start that stopped half-way. Counts already applied
+            // agree now, so going through the whole file again is safe.
+            auto unsettled = runQuery(db,
+                                      QStringLiteral("SELECT id FROM inbox WHERE system = ? AND "
+                                                     "event_id = ? AND applied_at IS NULL"),
+                                      {kSystem, file.name});
+            if (!unsettled) {
+                return unsettled.error();
+            }
+            if (unsettled.value().next()) {
+                inboxId = unsettled.value().value(0).toLongLong();
+            }
+        }
+        if (const Status committed = tx.commit(); !committed) {
+            return committed.error();
+        }
+        if (inboxId == 0) {
+            return true; // a duplicate, or older than a count already applied
+        }
+    }
+    // One piece: counts from `from` for a few tens of milliseconds, in one transaction that
+    // also marks the file settled when it reaches the end.
+    const auto applyPiece = [&](qsizetype from) -> Result<qsizetype> {
+        WriteTransaction tx(db, store().dialect());
+        if (!tx.begun()) {
+            return tx.begun().error();
+        }
+        const UtcMillis now = nowUtcMillis();
+        WmsFileApplier applier(db, store(), owner, now);
+        const auto reached = applier.applyCounts(file, from, QDeadlineTimer(kPieceMs));
+        if (!reached) {
+            return reached.error();
+        }
+        if (reached.value() == file.lines.size()) {
+            if (const Status marked
+                = Inbox::markApplied(db, inboxId, QStringLiteral("applied"), now);
+                !marked) {
+                return marked.error();
+            }
+        }
+        if (const Status committed = tx.commit(); !committed) {
+            return committed.error();
+        }
+        report.applied += applier.counts().applied;
+        report.conflicts += applier.counts().exceptions;
+        return reached.value();
+    };
+    qsizetype next = 0;
+    while (next < file.lines.size()) {
+        if (stopRequested()) {
+            return false;
+        }
+        const auto reached = applyPiece(next);
+        if (reached) {
+            next = reached.value();
+            continue;
+        }
+        if (reached.error().code == ErrorCode::Storage) {
+            return reached.error();
+        }
+        // The ledger refused a count: the lines before it stand (each count is its own fact);
+        // the file is set aside with the reason.
+        WriteTransaction tx(db, store().dialect());
+        if (!tx.begun()) {
+            return tx.begun().error();
+        }
+        const UtcMillis now = nowUtcMillis();
+        SyncException rejected;
+        rejected.kind = ExceptionKind::Validation;
+        rejected.system = kSystem;
+        rejected.entity = QStringLiteral("file");
+        rejected.entityKey = file.name;
+        rejected.errorText = next == 0 ? reached.error().message
+                                       : tr("%1; the counts on the lines before it were applied")
+                                             .arg(reached.error().message);
+        if (const auto raised = ExceptionStore::raise(db, rejected, now); !raised) {
+            return raised.error();
+        }
+        ++report.conflicts;
+        if (const Status marked = Inbox::markApplied(db, inboxId, QStringLiteral("rejected"), now);
+            !marked) {
+            return marked.error();
+        }
+        const Status committed = tx.commit();
+        return committed ? Result<bool>(true) : Result<bool>(committed.error());
+    }
+    if (file.lines.isEmpty()) {
+        WriteTransaction tx(db, store().dialect());
+        if (!tx.begun()) {
+            return tx.begun().error();
+        }
+        if (const Status marked
+            = Inbox::markApplied(db, inboxId, QStringLiteral("applied"), nowUtcMillis());
+            !marked) {
+            return marked.error();
+        }
+        if (const Status committed = tx.commit(); !committed) {
+            return committed.error();
+        }
+    }
+    return true;
+}
+
 Result<bool> WmsConnector::alreadyReceived(const QString &fileName)
 {
+    // Settled only: a snapshot whose pieces were cut short is resumed.
     auto q = runQuery(store().connection(),
-                      QStringLiteral("SELECT 1 FROM inbox WHERE system = ? AND event_id = ?"),
+                      QStringLiteral("SELECT 1 FROM inbox WHERE system = ? AND event_id = ? AND "
+                                     "applied_at IS NOT NULL"),
                       {kSystem, fileName});
     if (!q) {
         return q.error();
@@ -287,7 +434,7 @@ void WmsConnector::deliverOutbox(SyncCycleReport &report)
     const WmsPickTicketWriter writer(m_inbound);
     for (const OutboxItem &item : due.value()) {
         Result<QString> written
-            = item.kind == kPickCreate
+            = item.kind == OutboxKinds::kPickCreate
                   ? writer.write(item)
                   : Result<QString>(makeError(
                       ErrorCode::Validation,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/sync/connector.h>
+#include <core/sync/outboxkinds.h>
 
 #include <QFileInfo>
 
@@ -28,6 +29,10 @@ public:
     Q_DISABLE_COPY_MOVE(WmsConnector)
 
     QString system() const override;
+
+    // The outbox kinds this connector sends; outboxKinds() names the same pairs.
+    static QStringList deliveredKinds() { return {OutboxKinds::kPickCreate}; }
+
     Status open() override;
     SyncCycleReport runCycle() override;
 
@@ -38,6 +43,10 @@ private:
     Status importFile(const QFileInfo &info, const QString &owner, SyncCycleReport &report);
     Status
     applyInTransaction(const WmsOutboundFile &file, const QString &owner, SyncCycleReport &report);
+    // A snapshot in pieces of a few tens of milliseconds each, so webhooks and people are never
+    // kept from the ledger for long. Returns whether the whole file was settled.
+    Result<bool>
+    applyInPieces(const WmsOutboundFile &file, const QString &owner, SyncCycleReport &report);
     Result<bool> alreadyReceived(const QString &fileName);
     void archive(const QString &fileName);
     void deliverOutbox(SyncCycleReport &report);

@@ -37,38 +37,75 @@ WmsFileApplier::WmsFileApplier(QSqlDatabase db, Store &store, QString onHandOwne
     , m_writer(db, &store)
 {}
 
-Result<WmsApplyCounts> WmsFileApplier::apply(const WmsOutboundFile &file)
+Status WmsFileApplier::begin(const WmsOutboundFile &file)
 {
     m_counts = {};
     if (const Status prepared = m_writer.prepare(); !prepared) {
-        return prepared.error();
+        return prepared;
     }
     if (file.kind == WmsFileKind::Snapshot) {
         if (const Status loaded = loadOpenCountExceptions(); !loaded) {
-            return loaded.error();
+            m_writer.release();
+            return loaded;
         }
     }
-    for (const WmsFileLine &line : file.lines) {
-        Status done = success();
-        switch (file.kind) {
-        case WmsFileKind::Snapshot:
-            done = applyCount(file, line);
-            break;
-        case WmsFileKind::Shipment:
-            done = applyShipment(line);
-            break;
-        case WmsFileKind::Receipt:
-            done = applyReceipt(line);
-            break;
-        }
-        if (!done) {
+    return success();
+}
+
+Status WmsFileApplier::applyLine(const WmsOutboundFile &file, const WmsFileLine &line)
+{
+    Status done = success();
+    switch (file.kind) {
+    case WmsFileKind::Snapshot:
+        done = applyCount(file, line);
+        break;
+    case WmsFileKind::Shipment:
+        done = applyShipment(line);
+        break;
+    case WmsFileKind::Receipt:
+        done = applyReceipt(line);
+        break;
+    }
+    if (done) {
+        return done;
+    }
+    Error error = done.error();
+    if (error.code != ErrorCode::Storage) {
+        error.message
+            = QStringLiteral("%1:%2: %3").arg(file.name).arg(line.line).arg(error.message);
+    }
+    return error;
+}
+
+Result<qsizetype> WmsFileApplier::applyCounts(const WmsOutboundFile &file,
+                                              qsizetype from,
+                                              const QDeadlineTimer &deadline)
+{
+    if (const Status begun = begin(file); !begun) {
+        return begun.error();
+    }
+    qsizetype next = from;
+    // At least one line, so a slow disk still makes progress.
+    while (next < file.lines.size() && (next == from || !deadline.hasExpired())) {
+        if (const Status done = applyLine(file, file.lines.at(next)); !done) {
             m_writer.release();
-            Error error = done.error();
-            if (error.code != ErrorCode::Storage) {
-                error.message
-                    = QStringLiteral("%1:%2: %3").arg(file.name).arg(line.line).arg(error.message);
-            }
-            return error;
+            return done.error();
+        }
+        ++next;
+    }
+    m_writer.release();
+    return next;
+}
+
+Result<WmsApplyCounts> WmsFileApplier::apply(const WmsOutboundFile &file)
+{
+    if (const Status begun = begin(file); !begun) {
+        return begun.error();
+    }
+    for (const WmsFileLine &line : file.lines) {
+        if (const Status done = applyLine(file, line); !done) {
+            m_writer.release();
+            return done.error();
         }
     }
     m_writer.release();

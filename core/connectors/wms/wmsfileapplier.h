@@ -7,6 +7,7 @@
 #include <core/sync/syncexception.h>
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QSqlDatabase>
 
@@ -32,8 +33,17 @@ public:
     WmsFileApplier(QSqlDatabase db, Store &store, QString onHandOwner, UtcMillis now);
 
     Result<WmsApplyCounts> apply(const WmsOutboundFile &file);
+    // A snapshot's counts are independent of each other, so a large one is applied in pieces:
+    // lines from `from` until `deadline`, returning the index after the last one applied.
+    // counts() says what they did.
+    Result<qsizetype>
+    applyCounts(const WmsOutboundFile &file, qsizetype from, const QDeadlineTimer &deadline);
+
+    const WmsApplyCounts &counts() const { return m_counts; }
 
 private:
+    Status begin(const WmsOutboundFile &file);
+    Status applyLine(const WmsOutboundFile &file, const WmsFileLine &line);
     Status applyCount(const WmsOutboundFile &file, const WmsFileLine &line);
     Status applyShipment(const WmsFileLine &line);
     Status applyReceipt(const WmsFileLine &line);
