@@ -191,7 +191,10 @@ void ConsoleSession::startWebhooks()
         emit webhooksUnavailable(settings.error().message);
         return;
     }
-    m_receiver = std::make_unique<App::WebhookReceiver>(m_store, QList<QByteArray>{secret.value()});
+    m_receiver = std::make_unique<App::WebhookReceiver>(
+        m_store,
+        QList<QByteArray>{secret.value()},
+        settings.value().options.value(QStringLiteral("shopDomain")).toString());
     if (const Core::Status started = m_receiver->start(0); !started) {
         m_receiver.reset();
         emit webhooksUnavailable(started.error().message);

@@ -144,6 +144,9 @@ void DemoLauncher::start()
         QString error;
         Core::DemoSeedOptions options;
         options.committedToOpenOrders = false; // the sandbox's shop has no such orders
+        // The sandbox's systems start from the same figures: that is their first agreement.
+        options.agreedWith
+            = {QStringLiteral("shopify"), QStringLiteral("erp"), QStringLiteral("wms")};
         if (const auto seeded = Core::seedDemoLedger(store, Core::DemoCatalog::generate(), options);
             !seeded) {
             error = seeded.error().message;

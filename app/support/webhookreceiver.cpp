@@ -16,10 +16,14 @@ namespace Ledgerdesk::App {
 
 Q_LOGGING_CATEGORY(lcWebhookReceiver, "ledgerdesk.app.webhooks")
 
-WebhookReceiver::WebhookReceiver(Core::Store &store, QList<QByteArray> secrets, QObject *parent)
+WebhookReceiver::WebhookReceiver(Core::Store &store,
+                                 QList<QByteArray> secrets,
+                                 QString shopDomain,
+                                 QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_secrets(std::move(secrets))
+    , m_shopDomain(std::move(shopDomain))
 {}
 
 WebhookReceiver::~WebhookReceiver()
@@ -67,7 +71,7 @@ void WebhookReceiver::serve(quint16 port)
             for (const auto &[name, value] : request.headers()) {
                 headers.insert(name, value);
             }
-            Core::ShopifyWebhookIngest ingest(m_store, m_secrets);
+            Core::ShopifyWebhookIngest ingest(m_store, m_secrets, m_shopDomain);
             const Core::WebhookIngestResult result = ingest.ingest(headers, request.body());
             const int status = result.httpStatus();
             emit deliveryHandled(

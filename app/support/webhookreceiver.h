@@ -28,8 +28,12 @@ class WebhookReceiver final : public QObject
 public:
     static constexpr const char *kPath = "/webhooks/shopify";
 
-    // `secrets`: the current webhook secret and any previous one still valid.
-    WebhookReceiver(Core::Store &store, QList<QByteArray> secrets, QObject *parent = nullptr);
+    // `secrets`: the current webhook secret and any previous one still valid; `shopDomain`:
+    // the connection's shop, the only one whose deliveries are taken.
+    WebhookReceiver(Core::Store &store,
+                    QList<QByteArray> secrets,
+                    QString shopDomain,
+                    QObject *parent = nullptr);
     ~WebhookReceiver() override;
     Q_DISABLE_COPY_MOVE(WebhookReceiver)
 
@@ -54,6 +58,7 @@ private:
 
     Core::Store &m_store;
     QList<QByteArray> m_secrets;
+    QString m_shopDomain;
     QThread *m_thread = nullptr;
     QObject *m_context = nullptr;          // lives on m_thread
     std::unique_ptr<QHttpServer> m_server; // created, used and destroyed on m_thread

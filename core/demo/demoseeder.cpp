@@ -106,6 +106,42 @@ PostingRequest openingPosting(const DemoCatalog &catalog,
     return request;
 }
 
+// Shopify is compared on available, the ERP and the WMS on on-hand (see the sync README).
+Status recordOpeningAgreements(Store &store, const QStringList &systems)
+{
+    if (systems.isEmpty()) {
+        return success();
+    }
+    QSqlDatabase db = store.connection();
+    WriteTransaction tx(db, store.dialect());
+    if (!tx.begun()) {
+        return tx.begun();
+    }
+    const UtcMillis now = nowUtcMillis();
+    for (const QString &system : systems) {
+        const bool shopify = system == u"shopify";
+        const QString figure = shopify ? QStringLiteral("b.available")
+                                       : QStringLiteral("b.available + b.committed + b.reserved + "
+                                                        "b.damaged + b.quality_control + "
+                                                        "b.safety_stock");
+        auto q = runQuery(
+            db,
+            QStringLiteral("INSERT INTO sync_values (system, entity, entity_key, "
+                           "base_value, external_value, agreed_at) SELECT ?, "
+                           "'inventory', v.sku || '@' || l.code || ?, CAST(%1 AS "
+                           "TEXT), CAST(%1 AS TEXT), ? FROM balances b JOIN "
+                           "variants v ON v.id = b.variant_id JOIN locations l ON "
+                           "l.id = b.location_id WHERE 1 = 1 ON CONFLICT (system, entity, "
+                           "entity_key) DO NOTHING")
+                .arg(figure),
+            {system, shopify ? QStringLiteral(":available") : QStringLiteral(":on_hand"), now});
+        if (!q) {
+            return q.error();
+        }
+    }
+    return tx.commit();
+}
+
 } // namespace
 
 Result<DemoSeedSummary>
@@ -124,6 +160,9 @@ seedDemoLedger(Store &store, const DemoCatalog &catalog, DemoSeedOptions options
     const auto posted = Ledger(store).postBatch(requests);
     if (!posted) {
         return posted.error();
+    }
+    if (const Status agreed = recordOpeningAgreements(store, options.agreedWith); !agreed) {
+        return agreed.error();
     }
     // The sandbox's wholesale price lists are in EUR and CAD; quotes convert USD base prices.
     PriceBook book(store);

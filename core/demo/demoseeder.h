@@ -3,6 +3,8 @@
 #include <core/demo/democatalog.h>
 #include <core/error.h>
 
+#include <QStringList>
+
 namespace Ledgerdesk::Core {
 
 class Store;
@@ -21,6 +23,10 @@ struct DemoSeedOptions
     // ledgerdesk-sandbox leaves them out: the sandbox's shop has no such orders, so its
     // available figures would disagree with every one of those cells.
     bool committedToOpenOrders = true;
+    // Systems that start from the same catalogue figures (ledgerdesk-sandbox's shop, ERP and
+    // WMS): the opening figures are recorded as agreed with each, so the first sync compares
+    // three ways instead of meeting every figure for the first time.
+    QStringList agreedWith;
 };
 
 // Writes the demo catalogue's master data and opening stock straight into a ledger: one

@@ -29,7 +29,9 @@ void WebhookTest::SetUp()
         return;
     }
     m_receiver = std::make_unique<App::WebhookReceiver>(
-        m_ledger.store(), QList<QByteArray>{m_sandbox.webhookSecret().toUtf8()});
+        m_ledger.store(),
+        QList<QByteArray>{m_sandbox.webhookSecret().toUtf8()},
+        QString::fromLatin1(kShopDomain));
     QObject::connect(
         m_receiver.get(),
         &App::WebhookReceiver::deliveryHandled,
@@ -92,14 +94,15 @@ QList<HandledDelivery> WebhookTest::handledWithStatus(int status) const
 int WebhookTest::post(const QByteArray &body,
                       const QByteArray &topic,
                       const QString &webhookId,
-                      const QByteArray &secret)
+                      const QByteArray &secret,
+                      const QByteArray &shopDomain)
 {
     QNetworkAccessManager network;
     QNetworkRequest request(QUrl(m_receiver->callbackUrl()));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("X-Shopify-Hmac-Sha256", WebhookVerifier::sign(secret, body));
     request.setRawHeader("X-Shopify-Topic", topic);
-    request.setRawHeader("X-Shopify-Shop-Domain", "ledgerdesk-demo.myshopify.com");
+    request.setRawHeader("X-Shopify-Shop-Domain", shopDomain);
     request.setRawHeader("X-Shopify-API-Version", "2026-04");
     request.setRawHeader("X-Shopify-Webhook-Id", webhookId.toUtf8());
     request.setRawHeader("X-Shopify-Event-Id", webhookId.toUtf8());

@@ -22,6 +22,8 @@ struct HandledDelivery
 
 // The Shopify sync fixture after a first cycle, with the webhook receiver listening and
 // subscribed to inventory_levels/update at the sandbox.
+inline constexpr const char *kShopDomain = "ledgerdesk-demo.myshopify.com";
+
 class WebhookTest : public ShopifySyncTests::ShopifySyncTest
 {
 protected:
@@ -35,7 +37,8 @@ protected:
     int post(const QByteArray &body,
              const QByteArray &topic,
              const QString &webhookId,
-             const QByteArray &secret);
+             const QByteArray &secret,
+             const QByteArray &shopDomain = kShopDomain);
     // An inventory_levels/update body for a mapped level, timestamped in the shop's offset.
     QByteArray
     levelBody(const QString &sku, const QString &code, qint64 available, const QDateTime &at);

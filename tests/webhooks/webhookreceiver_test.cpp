@@ -170,6 +170,25 @@ TEST_F(WebhookTest, aBodySignedWithAnotherSecretIsRefusedBeforeParsing)
         1);
 }
 
+TEST_F(WebhookTest, aDeliveryForAnotherShopIsRefusedThoughCorrectlySigned)
+{
+    const QString sku = skuAt(8, 1);
+    const qint64 before = ledgerAvailable(sku, kSoho);
+    const QByteArray body = levelBody(sku, kSoho, before + 6, QDateTime::currentDateTimeUtc());
+    const QString id = uniqueId();
+    EXPECT_EQ(post(body,
+                   kLevelTopic,
+                   id,
+                   m_sandbox.webhookSecret().toUtf8(),
+                   QByteArrayLiteral("someone-else.myshopify.com")),
+              401);
+    EXPECT_EQ(ledgerAvailable(sku, kSoho), before);
+    EXPECT_EQ(countRows(QStringLiteral("SELECT COUNT(*) FROM inbox WHERE event_id = '%1'").arg(id)),
+              0);
+    EXPECT_EQ(post(body, kLevelTopic, uniqueId(), m_sandbox.webhookSecret().toUtf8()), 200);
+    EXPECT_TRUE(waitUntil([&] { return ledgerAvailable(sku, kSoho) == before + 6; }, 5000));
+}
+
 TEST_F(WebhookTest, otherTopicsAreRecordedOnceAsIgnored)
 {
     const QByteArray secret = m_sandbox.webhookSecret().toUtf8();

@@ -1,6 +1,7 @@
 #include "wmssyncfixture.h"
 
 #include <core/domain/timestamp.h>
+#include <core/sync/exceptionstore.h>
 #include <core/sync/ownershipmap.h>
 
 #include <QDir>
@@ -141,6 +142,57 @@ TEST_F(WmsSyncTest, bothChanged_withOwnershipAwayFromWms_raisesAnExceptionWithAl
     EXPECT_EQ(recount.conflicts, 0);
     EXPECT_TRUE(openExceptions().isEmpty());
     EXPECT_EQ(base(c), QString::number(agreed + 2));
+}
+
+TEST_F(WmsSyncTest, aLedgerOnlyChangeWaitsForTheWarehouse_andRaisesNothing)
+{
+    m_wms->writeSnapshotNow();
+    cycle();
+    const Cell c = cell(stocked);
+    const qint64 agreed = balance(c).onHand();
+    // Sold and shipped elsewhere; the warehouse has not counted it yet.
+    ASSERT_TRUE(m_temp.ledger()
+                    .post(adjustment(QStringLiteral("sold-1"), c.variantId, c.locationId, -2))
+                    .ok());
+    dropOutbound(QStringLiteral("inventory_snapshot_before.csv"),
+                 kSnapshotHeader + snapshotRow(c.sku, c.location, agreed));
+    const Core::SyncCycleReport before = cycle();
+    EXPECT_EQ(before.conflicts, 0);
+    EXPECT_TRUE(openExceptions().isEmpty());
+    EXPECT_EQ(balance(c).onHand(), agreed - 2);
+    // The count catches up: the two agree again and that is the new base.
+    dropOutbound(QStringLiteral("inventory_snapshot_after.csv"),
+                 kSnapshotHeader + snapshotRow(c.sku, c.location, agreed - 2));
+    EXPECT_EQ(cycle().conflicts, 0);
+    EXPECT_TRUE(openExceptions().isEmpty());
+    EXPECT_EQ(base(c), QString::number(agreed - 2));
+}
+
+TEST_F(WmsSyncTest, driftWhileAnotherSystemOwnsOnHand_isOneExceptionHoweverOftenItIsCounted)
+{
+    m_wms->writeSnapshotNow();
+    cycle();
+    const Cell c = cell(stocked);
+    const qint64 agreed = balance(c).onHand();
+    ASSERT_TRUE(
+        Core::OwnershipMap(m_temp.store())
+            .setOwner(QStringLiteral("on_hand"), QStringLiteral("shopify"), QStringLiteral("ana"))
+            .ok());
+    for (int n = 0; n < 3; ++n) {
+        dropOutbound(QStringLiteral("inventory_snapshot_drift_%1.csv").arg(n),
+                     kSnapshotHeader + snapshotRow(c.sku, c.location, agreed + 4));
+        cycle();
+    }
+    const QList<Core::SyncException> open = openExceptions();
+    ASSERT_EQ(open.size(), 1);
+    EXPECT_EQ(open.first().externalValue, QString::number(agreed + 4));
+    EXPECT_TRUE(open.first().errorText.contains(QStringLiteral("shopify")))
+        << open.first().errorText.toStdString();
+    EXPECT_EQ(balance(c).onHand(), agreed); // the owner's figure stands
+    EXPECT_EQ(postingCount(), 0);
+    const auto history = Core::ExceptionStore(m_temp.store()).get(open.first().id);
+    ASSERT_TRUE(history.ok() && history.value().has_value());
+    EXPECT_EQ(history.value().value().history.size(), 1);
 }
 
 TEST_F(WmsSyncTest, lineTheLedgerRefuses_rejectsTheWholeFileWithItsLine)

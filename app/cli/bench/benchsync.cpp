@@ -334,7 +334,7 @@ Status BenchSync::measureWebhooks()
     if (!secret || secret.value().isEmpty()) {
         return skip(QStringLiteral("the connection has no webhook secret"));
     }
-    App::WebhookReceiver receiver(*m_store, {secret.value()});
+    App::WebhookReceiver receiver(*m_store, {secret.value()}, QString());
     if (const Status started = receiver.start(0); !started) {
         return skip(started.error().message);
     }

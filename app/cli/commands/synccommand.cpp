@@ -243,8 +243,10 @@ Core::Status startWebhooks(WebhookListening &listening,
         return Core::makeError(Core::ErrorCode::Validation,
                                QStringLiteral("the connection has no Shopify webhookSecret"));
     }
-    listening.receiver
-        = std::make_unique<App::WebhookReceiver>(store, QList<QByteArray>{secret.value()});
+    listening.receiver = std::make_unique<App::WebhookReceiver>(
+        store,
+        QList<QByteArray>{secret.value()},
+        settings.value().options.value(QStringLiteral("shopDomain")).toString());
     if (const Core::Status started = listening.receiver->start(quint16(port)); !started) {
         return started;
     }

@@ -9,6 +9,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRandomGenerator>
 
 #include <algorithm>
 
@@ -26,6 +27,12 @@ ShopifyGraphqlClient::~ShopifyGraphqlClient() = default;
 void ShopifyGraphqlClient::wait(qint64 ms)
 {
     pauseUnlessStopped(ms);
+}
+
+qint64 ShopifyGraphqlClient::jittered(qint64 ceilingMs)
+{
+    const qint64 half = ceilingMs / 2;
+    return half + qint64(QRandomGenerator::global()->bounded(double(half + 1)));
 }
 
 qint64 ShopifyGraphqlClient::backoffMs(int attempt) const
@@ -115,9 +122,15 @@ Result<QJsonObject> ShopifyGraphqlClient::execute(const QString &query,
                      == u"THROTTLED";
         if (reply.status == 429 || throttledBody) {
             ++m_throttled;
-            const qint64 retryAfter = reply.retryAfter.isEmpty()
-                                          ? m_bucket.waitMs(cost, nowUtcMillis())
-                                          : reply.retryAfter.toLongLong() * 1000;
+            const bool costKnown = extensions.value(QStringLiteral("cost"))
+                                       .toObject()
+                                       .contains(QStringLiteral("throttleStatus"));
+            // Without Retry-After or the bucket's state, back off exponentially with jitter,
+            // so many clients do not come back at the same instant.
+            const qint64 retryAfter = !reply.retryAfter.isEmpty()
+                                          ? reply.retryAfter.toLongLong() * 1000
+                                      : costKnown ? m_bucket.waitMs(cost, nowUtcMillis())
+                                                  : jittered(backoffMs(attempt + 1));
             m_lastRetryAfterMs = std::max<qint64>(retryAfter, 100);
             last = makeError(ErrorCode::RateLimited, tr("Shopify throttled the request"));
             qCDebug(lcShopifyClient) << "throttled; waiting" << *m_lastRetryAfterMs << "ms";

@@ -62,6 +62,8 @@ private:
     Reply post(const QByteArray &body);
     void wait(qint64 ms);
     qint64 backoffMs(int attempt) const;
+    // Between half and all of `ceilingMs`, at random.
+    static qint64 jittered(qint64 ceilingMs);
     void observeCost(const QJsonObject &extensions);
 
     ShopifyClientOptions m_options;

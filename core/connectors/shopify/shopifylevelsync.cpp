@@ -246,9 +246,15 @@ Status ShopifyLevelSync::pullLocation(const ShopifyLocationLink &location, SyncC
         if (!data) {
             return data.error();
         }
-        const QJsonObject page
-            = data.value()[QStringLiteral("location")][QStringLiteral("inventoryLevels")]
-                  .toObject();
+        const QJsonValue levels
+            = data.value()[QStringLiteral("location")][QStringLiteral("inventoryLevels")];
+        if (!levels.isObject() || !levels[QStringLiteral("nodes")].isArray()) {
+            // Never "pulled 0": an answer without the levels asked for is a failed read.
+            return makeError(
+                ErrorCode::Network,
+                tr("Shopify's answer for location %1 has no inventory levels").arg(location.code));
+        }
+        const QJsonObject page = levels.toObject();
         for (const QJsonValue &node : page[QStringLiteral("nodes")].toArray()) {
             ++report.pulled;
             const QString levelId = node[QStringLiteral("id")].toString();

@@ -62,9 +62,12 @@ int WebhookIngestResult::httpStatus() const
     return 500;
 }
 
-ShopifyWebhookIngest::ShopifyWebhookIngest(Store &store, QList<QByteArray> secrets)
+ShopifyWebhookIngest::ShopifyWebhookIngest(Store &store,
+                                           QList<QByteArray> secrets,
+                                           QString shopDomain)
     : m_store(store)
     , m_verifier(std::move(secrets))
+    , m_shopDomain(std::move(shopDomain))
 {}
 
 WebhookIngestResult ShopifyWebhookIngest::ingest(const QHash<QByteArray, QByteArray> &headers,
@@ -79,6 +82,13 @@ WebhookIngestResult ShopifyWebhookIngest::ingest(const QHash<QByteArray, QByteAr
         return reject(result,
                       signature.isEmpty() ? tr("no X-Shopify-Hmac-Sha256 header")
                                           : tr("the HMAC signature does not match the body"));
+    }
+    if (const QString shop = QString::fromUtf8(header(headers, "X-Shopify-Shop-Domain")).trimmed();
+        !m_shopDomain.isEmpty() && shop.compare(m_shopDomain, Qt::CaseInsensitive) != 0) {
+        result.outcome = WebhookOutcome::Unauthorized;
+        return reject(result,
+                      tr("the delivery is for shop \"%1\", the connection is for \"%2\"")
+                          .arg(shop, m_shopDomain));
     }
     if (result.webhookId.isEmpty() || result.topic.isEmpty()) {
         result.outcome = WebhookOutcome::Malformed;

@@ -46,7 +46,8 @@ class ShopifyWebhookIngest final
     Q_DECLARE_TR_FUNCTIONS(ShopifyWebhookIngest)
 
 public:
-    ShopifyWebhookIngest(Store &store, QList<QByteArray> secrets);
+    // `shopDomain`, when given, is the connection's shop: deliveries for another are refused.
+    ShopifyWebhookIngest(Store &store, QList<QByteArray> secrets, QString shopDomain = {});
 
     // Header names are matched case-insensitively.
     WebhookIngestResult ingest(const QHash<QByteArray, QByteArray> &headers,
@@ -73,6 +74,7 @@ private:
 
     Store &m_store;
     WebhookVerifier m_verifier;
+    QString m_shopDomain;
 };
 
 } // namespace Ledgerdesk::Core

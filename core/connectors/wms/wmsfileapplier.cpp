@@ -152,7 +152,19 @@ Status WmsFileApplier::applyCount(const WmsOutboundFile &file, const WmsFileLine
     conflict.baseValue = values.base;
     conflict.ledgerValue = values.ours;
     conflict.externalValue = values.theirs;
-    switch (compareThreeWay(values, m_owner, kSystem)) {
+    const QString owner = m_owner.isEmpty() ? tr("nobody") : m_owner;
+    SyncDecision decision = compareThreeWay(values, m_owner, kSystem);
+    if (decision == SyncDecision::TakeTheirs && !m_owner.isEmpty() && m_owner != kSystem) {
+        // Only the count moved, but another system is the record for on-hand: the count is
+        // drift for a person to look at, not a figure to take.
+        conflict.errorText = tr("the WMS counted %1 where it and the ledger last agreed on %2; "
+                                "on-hand belongs to %3, so the ledger keeps %4")
+                                 .arg(line.quantity)
+                                 .arg(values.base.value_or(QString()), owner)
+                                 .arg(ours);
+        return raise(conflict);
+    }
+    switch (decision) {
     case SyncDecision::InSync:
         if (const Status settled = settle(key); !settled) {
             return settled;
@@ -184,22 +196,31 @@ Status WmsFileApplier::applyCount(const WmsOutboundFile &file, const WmsFileLine
         return recordBase(key, line.quantity, line.at);
     }
     case SyncDecision::PushOurs:
+        // Only the ledger moved. A WMS is changed by what happens in the warehouse (a pick, a
+        // receipt, a count), never by a write from outside, so its count catches up when that
+        // happens; nothing here for a person yet.
+        return success();
     case SyncDecision::OwnerOurs:
-        // The WMS has no way to set a count from outside: it is changed by counting. So the
-        // ledger's own change waits for a person (recount, or accept the WMS figure).
         conflict.errorText
-            = tr("the ledger's on-hand changed to %1 but the WMS counted %2; the WMS "
-                 "takes no stock-level writes, so recount there or accept its count")
+            = tr("the ledger's on-hand moved to %1 and the WMS counted %2 since they last agreed "
+                 "on %3; on-hand belongs to %4 and the WMS takes no stock-level writes, so "
+                 "recount there or accept its count")
                   .arg(ours)
-                  .arg(line.quantity);
+                  .arg(line.quantity)
+                  .arg(values.base.value_or(QString()), owner);
         return raise(conflict);
     case SyncDecision::Conflict:
         conflict.errorText
-            = tr("on-hand changed in the ledger (%1) and at the WMS (%2) since they last agreed "
-                 "(%3), and no system owns on-hand")
-                  .arg(ours)
-                  .arg(line.quantity)
-                  .arg(values.base.value_or(tr("never")));
+            = values.base ? tr("on-hand changed in the ledger (%1) and at the WMS (%2) since they "
+                               "last agreed (%3), and no system owns on-hand")
+                                .arg(ours)
+                                .arg(line.quantity)
+                                .arg(*values.base)
+                          : tr("the ledger has %1 on hand and the WMS counted %2, and they have "
+                               "never agreed; on-hand belongs to %3")
+                                .arg(ours)
+                                .arg(line.quantity)
+                                .arg(owner);
         return raise(conflict);
     }
     return success();
