@@ -57,6 +57,9 @@ struct PostingRequest
     QString note;
     std::optional<StockOverride> override;
     QList<MovementLine> lines;
+    // A connected system that already holds the figure this change moves to (a resolution
+    // that takes its value, or one that sends it its own correction): it is not told again.
+    QString knownTo;
 
     QString contentHash() const;
 };

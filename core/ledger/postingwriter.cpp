@@ -2,6 +2,7 @@
 
 #include <core/store/sql.h>
 #include <core/store/store.h>
+#include <core/sync/ledgerfollowers.h>
 
 #include <sqlite3.h>
 
@@ -56,6 +57,7 @@ PostingWriter::PostingWriter(const QSqlDatabase &db, Store *store)
     , m_upsertBalance(db)
     , m_audit(db)
     , m_existing(db)
+    , m_connectionName(db.connectionName())
     , m_store(store)
 {}
 
@@ -101,6 +103,7 @@ void PostingWriter::release()
          {&m_insertPosting, &m_insertMovement, &m_upsertBalance, &m_audit, &m_existing}) {
         query->finish();
     }
+    m_followers.reset(); // read again in the next transaction
 }
 
 Status PostingWriter::validate(const PostingRequest &request) const
@@ -186,6 +189,9 @@ Result<PostingResult> PostingWriter::write(const PostingRequest &request, UtcMil
         }
         result.balances << BalanceAfter{line.variantId, line.locationId, after.value()};
     }
+    if (const Status told = queueForFollowers(request, result, recordedAt); !told) {
+        return told.error();
+    }
     if (request.override) {
         m_audit.bindValue(0, recordedAt);
         m_audit.bindValue(1, request.actor);
@@ -197,6 +203,24 @@ Result<PostingResult> PostingWriter::write(const PostingRequest &request, UtcMil
         }
     }
     return result;
+}
+
+Status PostingWriter::queueForFollowers(const PostingRequest &request,
+                                        const PostingResult &result,
+                                        UtcMillis at)
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!m_followers) {
+        auto followers = LedgerFollowers::followers(db);
+        if (!followers) {
+            return followers.error();
+        }
+        m_followers = followers.value();
+    }
+    if (m_followers->isEmpty()) {
+        return success();
+    }
+    return LedgerFollowers::queueFor(db, *m_followers, request, result, at);
 }
 
 Result<std::optional<PostingId>> PostingWriter::insertPosting(const PostingRequest &request,

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStringList>
 
 #include <optional>
 
@@ -47,6 +48,9 @@ private:
     Status checkBalance(const PostingRequest &request,
                         const MovementLine &line,
                         const Quantities &after) const;
+    // Systems that follow the ledger's on-hand hear of the posting in its own transaction.
+    Status
+    queueForFollowers(const PostingRequest &request, const PostingResult &result, UtcMillis at);
 
     QSqlQuery m_insertPosting;
     QSqlQuery m_insertMovement;
@@ -54,6 +58,8 @@ private:
     QSqlQuery m_audit;
     QSqlQuery m_existing;
     bool m_prepared = false;
+    QString m_connectionName;
+    std::optional<QStringList> m_followers; // read once per transaction
     Store *m_store;
 };
 

@@ -2,6 +2,7 @@
 
 #include <core/ledger/postingwriter.h>
 #include <core/orders/orderbook.h>
+#include <core/orders/orderoutbox.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/outbox.h>
@@ -29,7 +30,7 @@ Status queuePickTicket(QSqlDatabase db, const Order &order, UtcMillis now)
         }
     }
     OutboxItem item;
-    item.idempotencyKey = QStringLiteral("order-%1-pick").arg(order.id);
+    item.idempotencyKey = OrderOutbox::pickKey(order.id);
     item.target = kWms;
     item.kind = OutboxKinds::kPickCreate;
     item.entityKey = OrderFulfilment::pickReference(order.id);

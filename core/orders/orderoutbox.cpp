@@ -20,6 +20,34 @@ QString OrderOutbox::fulfillmentKey(OrderId id)
     return QStringLiteral("order-%1-fulfillment").arg(id);
 }
 
+Result<QList<OrderDelivery>> OrderOutbox::deliveries(QSqlDatabase db, OrderId id)
+{
+    auto q = runQuery(db,
+                      QStringLiteral("SELECT target, kind, status, attempts, last_error FROM "
+                                     "outbox WHERE idempotency_key IN (?, ?, ?) ORDER BY id"),
+                      {salesOrderKey(id), fulfillmentKey(id), pickKey(id)});
+    if (!q) {
+        return q.error();
+    }
+    QList<OrderDelivery> rows;
+    while (q.value().next()) {
+        OrderDelivery row;
+        row.target = q.value().value(0).toString();
+        row.kind = q.value().value(1).toString();
+        row.status
+            = outboxStatusFromKey(q.value().value(2).toString()).value_or(OutboxStatus::Pending);
+        row.attempts = q.value().value(3).toInt();
+        row.lastError = q.value().value(4).toString();
+        rows << row;
+    }
+    return rows;
+}
+
+QString OrderOutbox::pickKey(OrderId id)
+{
+    return QStringLiteral("order-%1-pick").arg(id);
+}
+
 QString OrderOutbox::externalIdOf(const Order &order)
 {
     return order.channel + u':' + order.externalRef;

@@ -3,6 +3,7 @@
 #include <core/domain/timestamp.h>
 #include <core/error.h>
 #include <core/orders/order.h>
+#include <core/sync/outboxitem.h>
 #include <core/sync/outboxkinds.h>
 
 #include <QCoreApplication>
@@ -11,6 +12,16 @@
 #include <optional>
 
 namespace Ledgerdesk::Core {
+
+// Where one thing the order must tell another system stands, as its outbox row says.
+struct OrderDelivery
+{
+    QString target; // "erp", "shopify", "wms"
+    QString kind;
+    OutboxStatus status = OutboxStatus::Pending;
+    int attempts = 0;
+    QString lastError;
+};
 
 // What an order tells the other systems, queued in the transaction of the change that causes it
 // (the transactional outbox), with keys derived from the order id so a second call is a no-op.
@@ -28,6 +39,7 @@ public:
 
     static QString salesOrderKey(OrderId id);        // "order-12-erp"
     static QString fulfillmentKey(OrderId id);       // "order-12-fulfillment"
+    static QString pickKey(OrderId id);              // "order-12-pick"
     static QString externalIdOf(const Order &order); // "shopify:5001"
 
     // {externalId, name, entity, companyLocation, poNumber, terms, currency,
@@ -42,6 +54,10 @@ public:
     static Status queueSalesOrder(QSqlDatabase db, const Order &order, UtcMillis now);
     // Inside the caller's transaction; only Shopify orders, others are left alone.
     static Status queueFulfillment(QSqlDatabase db, const Order &order, UtcMillis now);
+
+    // Every row queued for the order (sales order, pick ticket, fulfilment), oldest first: what
+    // the order's page shows instead of a promise.
+    static Result<QList<OrderDelivery>> deliveries(QSqlDatabase db, OrderId id);
 
     static Result<bool> isHeld(QSqlDatabase db, const Order &order);
 };

@@ -181,6 +181,9 @@ Status ExceptionResolver::resolveInventory(qint64 exceptionId,
     if (hasTarget && targetValue != finalValue) {
         PostingRequest request;
         request.source = QStringLiteral("exception");
+        // Taking its figure, or sending it its own correction below: either way the system of
+        // the exception is not told of this posting a second time.
+        request.knownTo = e.system;
         request.reference = QStringLiteral("exception:%1").arg(exceptionId);
         request.reason = ledgerTarget ? MovementReason::Correction : MovementReason::SyncAccept;
         request.actor = actor;

@@ -25,6 +25,52 @@ TEST_F(ErpSyncTest, LedgerAdjustmentInTheOutboxReachesTheErpAndComesBackInSync)
     EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'done'")), 1);
 }
 
+TEST_F(ErpSyncTest, EveryLedgerChangeToOnHandReachesTheErpOnce_andItsOwnFiguresAreNotSentBack)
+{
+    openConnector();
+    cycle();
+    const qint64 before = erpOnHand(firstSku(), firstLocation());
+    ASSERT_GE(before, 2);
+    // A sale Shopify reported, and a commitment that leaves on-hand where it is.
+    PostingRequest sale = adjustment(
+        QStringLiteral("sale-1"), m_temp.variant(firstSku()), m_temp.location(firstLocation()), -1);
+    sale.source = QStringLiteral("shopify");
+    ASSERT_TRUE(m_temp.ledger().post(sale).ok());
+    PostingRequest commit = adjustment(QStringLiteral("commit-1"),
+                                       m_temp.variant(firstSku()),
+                                       m_temp.location(firstLocation()),
+                                       -1);
+    commit.lines[0].delta.set(QuantityName::Committed, 1);
+    const auto committed = m_temp.ledger().post(commit);
+    ASSERT_TRUE(committed.ok()) << committed.error().message.toStdString();
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE target = 'erp'")), 1);
+
+    qint64 pushed = 0;
+    for (int i = 0; i < 3; ++i) {
+        pushed += cycle().pushed;
+    }
+    EXPECT_EQ(pushed, 1);
+    EXPECT_EQ(erpOnHand(firstSku(), firstLocation()), before - 1);
+    EXPECT_EQ(onHand(firstSku(), firstLocation()), before - 1);
+    for (const SyncException &e : openErpExceptions()) {
+        ADD_FAILURE() << e.entityKey.toStdString() << ": " << e.errorText.toStdString();
+    }
+
+    // While the ERP owns on-hand, its own change is taken and not sent back to it.
+    ASSERT_TRUE(
+        OwnershipMap(m_temp.store())
+            .setOwner(QStringLiteral("on_hand"), QStringLiteral("erp"), QStringLiteral("test"))
+            .ok());
+    adjustAtErp(firstSku(), firstLocation(), 3);
+    cycle();
+    cycle();
+    EXPECT_EQ(onHand(firstSku(), firstLocation()), before + 2);
+    EXPECT_EQ(erpOnHand(firstSku(), firstLocation()), before + 2);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE target = 'erp'")), 1);
+    const QJsonObject counters = m_erp->inspect().value(QStringLiteral("counters")).toObject();
+    EXPECT_EQ(counters.value(QStringLiteral("idempotentCreates")).toInteger(), 1);
+}
+
 TEST_F(ErpSyncTest, KeepOursOnAnErpConflictChangesTheErpOnce_andTheConflictStaysClosed)
 {
     openConnector();

@@ -202,14 +202,16 @@ protected:
         return listed.ok() ? listed.value() : QList<SyncException>();
     }
 
-    // A ledger adjustment at the first cell and, beside it, the outbox row that carries it to
-    // the ERP, the way the ledger side enqueues one.
+    // A ledger adjustment at the first cell, which queues its own row for the ERP (the ERP
+    // follows the ledger's on-hand once its connector opened); or, with `inLedger` false, only
+    // such a row, for an adjustment the ledger could not hold.
     void adjustLedgerAndEnqueue(qint64 delta, const QString &key, bool inLedger = true)
     {
         if (inLedger) {
             const auto posted = m_temp.ledger().post(adjustment(
                 key, m_temp.variant(firstSku()), m_temp.location(firstLocation()), delta));
             ASSERT_TRUE(posted.ok()) << posted.error().message.toStdString();
+            return;
         }
         OutboxItem item;
         item.idempotencyKey = key;

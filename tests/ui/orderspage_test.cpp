@@ -1,5 +1,6 @@
 #include <core/orders/orderallocator.h>
 #include <core/orders/orderbook.h>
+#include <core/sync/outbox.h>
 #include <core/sync/ownershipmap.h>
 #include <tests/support/tempstore.h>
 #include <ui/mainwindow.h>
@@ -226,6 +227,38 @@ TEST_F(OrdersPageTest, AllocateCommitsStockAndMovesTheRow)
     ASSERT_EQ(history->count(), 2);
     EXPECT_TRUE(history->item(1)->text().contains(QStringLiteral("maria")));
     EXPECT_TRUE(history->item(1)->text().contains(QStringLiteral("Allocated")));
+}
+
+TEST_F(OrdersPageTest, AnOrderTheErpRefusedSaysSoOnTheOrderItself)
+{
+    const Core::OrderId id
+        = receive(Core::OrderChannel::console, QStringLiteral("R-7"), 2, QStringLiteral("Harbor"));
+    ASSERT_TRUE(Core::OrderAllocator(t.store()).allocate(id, QStringLiteral("rep")).ok());
+    Ui::OrdersPage page(t.store());
+    select(page, id);
+    EXPECT_TRUE(page.detail()->sentText().contains(QStringLiteral("sales order to erp")))
+        << qPrintable(page.detail()->sentText());
+    EXPECT_TRUE(page.detail()->sentText().contains(QStringLiteral("waiting to be sent")));
+
+    // The ERP refuses it for good: the row is dead-lettered the way a connector does it.
+    Core::Outbox outbox(t.store());
+    const auto claimed = outbox.claimDue(QStringLiteral("erp"), Core::nowUtcMillis() + 1, 5);
+    ASSERT_TRUE(claimed.ok());
+    ASSERT_EQ(claimed.value().size(), 1);
+    ASSERT_TRUE(outbox
+                    .fail(claimed.value().first().id,
+                          {QStringLiteral("the ERP has no customer \"Harbor\""), false},
+                          Core::nowUtcMillis())
+                    .ok());
+    // The page follows the ledger as it does in the console: a refresh, the same row still
+    // selected.
+    page.refresh();
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return page.detail()->sentText().contains(QStringLiteral("REFUSED")); }, 20000));
+    const QString sent = page.detail()->sentText();
+    EXPECT_TRUE(sent.contains(QStringLiteral("REFUSED"))) << qPrintable(sent);
+    EXPECT_TRUE(sent.contains(QStringLiteral("no customer"))) << qPrintable(sent);
+    EXPECT_FALSE(sent.contains(QStringLiteral("waiting"))) << qPrintable(sent);
 }
 
 TEST_F(OrdersPageTest, ShortStockIsBackorderedAndStaysAllocatable)

@@ -50,6 +50,8 @@ OrderDetailPane::OrderDetailPane(QWidget *parent)
     m_terms = factLabel(this);
     m_due = factLabel(this);
     m_total = factLabel(this);
+    m_sent = factLabel(this);
+    m_sent->setObjectName(QStringLiteral("orderSent"));
     auto *facts = new QFormLayout;
     facts->setContentsMargins(0, 0, 0, 0);
     facts->addRow(tr("Buyer:"), m_buyer);
@@ -57,6 +59,7 @@ OrderDetailPane::OrderDetailPane(QWidget *parent)
     facts->addRow(tr("Terms:"), m_terms);
     facts->addRow(tr("Due:"), m_due);
     facts->addRow(tr("Total:"), m_total);
+    facts->addRow(tr("Sent:"), m_sent);
 
     m_lines = new QTreeWidget(this);
     m_lines->setObjectName(QStringLiteral("orderLines"));
@@ -92,7 +95,7 @@ OrderDetailPane::OrderDetailPane(QWidget *parent)
 void OrderDetailPane::showNothing()
 {
     m_title->setText(tr("Select an order to see its lines, terms and history."));
-    for (QLabel *l : {m_buyer, m_po, m_terms, m_due, m_total}) {
+    for (QLabel *l : {m_buyer, m_po, m_terms, m_due, m_total, m_sent}) {
         l->setText(QStringLiteral("—"));
         l->setStyleSheet(QString());
     }
@@ -100,7 +103,9 @@ void OrderDetailPane::showNothing()
     m_history->clear();
 }
 
-void OrderDetailPane::showOrder(const OrderRow &row, const QList<Core::OrderEvent> &history)
+void OrderDetailPane::showOrder(const OrderRow &row,
+                                const QList<Core::OrderEvent> &history,
+                                const QList<Core::OrderDelivery> &deliveries)
 {
     const Core::Order &o = row.order;
     const QLocale locale;
@@ -145,6 +150,8 @@ void OrderDetailPane::showOrder(const OrderRow &row, const QList<Core::OrderEven
                               locale.toString(QDateTime::fromMSecsSinceEpoch(o.issuedAt),
                                               QLocale::ShortFormat)));
 
+    showDeliveries(deliveries);
+
     m_lines->clear();
     for (const Core::OrderLine &line : o.lines) {
         auto *item = new QTreeWidgetItem(m_lines);
@@ -179,6 +186,46 @@ void OrderDetailPane::showOrder(const OrderRow &row, const QList<Core::OrderEven
 QString OrderDetailPane::titleText() const
 {
     return m_title->text();
+}
+
+void OrderDetailPane::showDeliveries(const QList<Core::OrderDelivery> &deliveries)
+{
+    // What each system was actually told: never "queued" for a row that was refused.
+    QStringList parts;
+    bool refused = false;
+    for (const Core::OrderDelivery &d : deliveries) {
+        const QString what = d.kind == Core::OutboxKinds::kSalesOrderCreate ? tr("sales order")
+                             : d.kind == Core::OutboxKinds::kPickCreate     ? tr("pick ticket")
+                                                                            : tr("fulfilment");
+        QString state;
+        switch (d.status) {
+        case Core::OutboxStatus::Done:
+            state = tr("delivered");
+            break;
+        case Core::OutboxStatus::Pending:
+        case Core::OutboxStatus::InFlight:
+            state = d.attempts == 0
+                        ? tr("waiting to be sent")
+                        : tr("not delivered yet after %n attempt(s): %1", nullptr, d.attempts)
+                              .arg(d.lastError);
+            break;
+        case Core::OutboxStatus::Dead:
+            state = tr("REFUSED: %1 (see Exceptions)").arg(d.lastError);
+            refused = true;
+            break;
+        }
+        parts << tr("%1 to %2 — %3").arg(what, d.target, state);
+    }
+    m_sent->setText(parts.isEmpty() ? tr("nothing to send") : parts.join(u'\n'));
+    m_sent->setStyleSheet(
+        refused
+            ? QStringLiteral("color: %1; font-weight: bold;").arg(Theme::outOfStockText().name())
+            : QString());
+}
+
+QString OrderDetailPane::sentText() const
+{
+    return m_sent->text();
 }
 
 QString OrderDetailPane::factsText() const

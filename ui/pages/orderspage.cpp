@@ -2,6 +2,8 @@
 
 #include <core/orders/orderallocator.h>
 #include <core/orders/orderfulfilment.h>
+#include <core/orders/orderoutbox.h>
+#include <core/store/store.h>
 #include <ui/dialogs/orderentrydialog.h>
 #include <ui/models/ordermodel.h>
 #include <ui/pages/orderdetailpane.h>
@@ -281,9 +283,12 @@ void OrdersPage::showDetail()
     }
     // The history is one small indexed read for the order in view.
     const auto history = Core::OrderBook(m_store).history(row->order.id);
-    m_detail->showOrder(*row, history ? history.value() : QList<Core::OrderEvent>{});
-    if (!history) {
-        showError(history.error().message);
+    const auto sent = Core::OrderOutbox::deliveries(m_store.connection(), row->order.id);
+    m_detail->showOrder(*row,
+                        history ? history.value() : QList<Core::OrderEvent>{},
+                        sent ? sent.value() : QList<Core::OrderDelivery>{});
+    if (!history || !sent) {
+        showError(history ? sent.error().message : history.error().message);
     }
 }
 

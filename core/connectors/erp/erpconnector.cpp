@@ -9,6 +9,7 @@
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
+#include <core/sync/ledgerfollowers.h>
 #include <core/sync/outbox.h>
 #include <core/sync/ownershipmap.h>
 #include <core/sync/secretstore.h>
@@ -109,6 +110,12 @@ Status ErpConnector::open()
     client.timeoutMs = int(number(QStringLiteral("timeoutMs"), 30000, 100, 900000));
     if (!store().connection().isOpen()) {
         return makeError(ErrorCode::Storage, tr("the ledger is not open on this thread"));
+    }
+    // The ERP keeps its own on-hand: from now on every ledger change to it is queued for the
+    // ERP with the posting, by whichever program makes it.
+    if (const Status following = LedgerFollowers::follow(store().connection(), kSystem);
+        !following) {
+        return following;
     }
     m_client = std::make_unique<ErpClient>(client);
     m_itemSkus.clear();
