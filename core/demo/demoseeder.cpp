@@ -5,6 +5,8 @@
 #include <core/pricing/pricebook.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
+#include <core/sync/ledgerfollowers.h>
+#include <core/sync/outboxkinds.h>
 
 #include <QCoreApplication>
 
@@ -137,6 +139,12 @@ Status recordOpeningAgreements(Store &store, const QStringList &systems)
             {system, shopify ? QStringLiteral(":available") : QStringLiteral(":on_hand"), now});
         if (!q) {
             return q.error();
+        }
+        // A system that keeps its own on-hand hears of every change from this agreement on.
+        if (inventoryPushKind(system) == OutboxKinds::kInventoryAdjust) {
+            if (const Status following = LedgerFollowers::follow(db, system); !following) {
+                return following;
+            }
         }
     }
     return tx.commit();

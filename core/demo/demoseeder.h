@@ -25,7 +25,8 @@ struct DemoSeedOptions
     bool committedToOpenOrders = true;
     // Systems that start from the same catalogue figures (ledgerdesk-sandbox's shop, ERP and
     // WMS): the opening figures are recorded as agreed with each, so the first sync compares
-    // three ways instead of meeting every figure for the first time.
+    // three ways instead of meeting every figure for the first time; one that keeps its own
+    // on-hand (the ERP) follows the ledger from that moment.
     QStringList agreedWith;
 };
 

@@ -3,6 +3,7 @@
 #include <core/store/sql.h>
 #include <core/store/store.h>
 
+#include <QMap>
 #include <QSqlQuery>
 
 namespace Ledgerdesk::Core {
@@ -297,6 +298,27 @@ Result<std::optional<SyncException>> ExceptionStore::get(qint64 id)
     return std::optional<SyncException>(e);
 }
 
+Result<QList<QPair<ExceptionCause, qint64>>> ExceptionStore::openByCause()
+{
+    auto q = runQuery(m_store.connection(),
+                      QStringLiteral("SELECT kind, COUNT(*) FROM sync_exceptions WHERE state IN "
+                                     "('open', 'acknowledged') GROUP BY kind"));
+    if (!q) {
+        return q.error();
+    }
+    QMap<int, qint64> counts;
+    while (q.value().next()) {
+        if (const auto kind = exceptionKindFromKey(q.value().value(0).toString())) {
+            counts[int(causeOf(*kind))] += q.value().value(1).toLongLong();
+        }
+    }
+    QList<QPair<ExceptionCause, qint64>> causes;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        causes << qMakePair(static_cast<ExceptionCause>(it.key()), it.value());
+    }
+    return causes;
+}
+
 Result<QList<SyncException>> ExceptionStore::list(const ExceptionFilter &f)
 {
     QStringList where;
@@ -308,6 +330,14 @@ Result<QList<SyncException>> ExceptionStore::list(const ExceptionFilter &f)
     if (f.kind) {
         where << QStringLiteral("kind = ?");
         values << exceptionKindKey(*f.kind);
+    }
+    if (f.cause) {
+        QStringList marks;
+        for (const ExceptionKind kind : kindsOf(*f.cause)) {
+            marks << QStringLiteral("?");
+            values << exceptionKindKey(kind);
+        }
+        where << QStringLiteral("kind IN (%1)").arg(marks.join(QStringLiteral(", ")));
     }
     if (f.state) {
         where << QStringLiteral("state = ?");

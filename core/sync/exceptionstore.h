@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/error.h>
+#include <core/sync/exceptioncause.h>
 #include <core/sync/syncexception.h>
 
 #include <QCoreApplication>
@@ -14,6 +15,7 @@ struct ExceptionFilter
 {
     std::optional<QString> system;
     std::optional<ExceptionKind> kind;
+    std::optional<ExceptionCause> cause; // any of its kinds
     std::optional<ExceptionState> state;
     std::optional<QString> assignee;
     std::optional<UtcMillis> olderThan; // created before this instant
@@ -61,6 +63,8 @@ public:
 
     Result<std::optional<SyncException>> get(qint64 id);
     Result<QList<SyncException>> list(const ExceptionFilter &filter);
+    // Unresolved exceptions per cause (causes with none are left out); one grouped read.
+    Result<QList<QPair<ExceptionCause, qint64>>> openByCause();
 
 private:
     Status changeWithHistory(qint64 id,

@@ -1,5 +1,7 @@
 #include <core/demo/demoseeder.h>
 #include <core/ledger/availability.h>
+#include <core/store/sql.h>
+#include <core/sync/ledgerfollowers.h>
 #include <tests/support/tempstore.h>
 
 #include <gtest/gtest.h>
@@ -45,4 +47,41 @@ TEST(DemoSeeder, seedsTheCatalogueStockAndIsIdempotent)
     ASSERT_TRUE(after.ok());
     EXPECT_EQ(after.value().movementCount, before.value().movementCount);
     EXPECT_EQ(after.value().balanceCount, before.value().balanceCount);
+}
+
+TEST(DemoSeeder, systemsStartingFromTheSameFiguresAreRecordedAsAgreed_andTheErpFollows)
+{
+    TempStore t;
+    Core::DemoSeedOptions options;
+    options.agreedWith = {QStringLiteral("shopify"), QStringLiteral("erp"), QStringLiteral("wms")};
+    const auto seeded
+        = Core::seedDemoLedger(t.store(), Core::DemoCatalog::generate(2026, 4), options);
+    ASSERT_TRUE(seeded.ok()) << seeded.error().message.toStdString();
+    const auto count = [&t](const QString &sql) {
+        auto q = Core::runQuery(t.store().connection(), sql);
+        return q.ok() && q.value().next() ? q.value().value(0).toLongLong() : -1;
+    };
+    const qint64 balances = count(QStringLiteral("SELECT COUNT(*) FROM balances"));
+    ASSERT_GT(balances, 0);
+    for (const char *system : {"shopify", "erp", "wms"}) {
+        EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM sync_values WHERE system = '%1' AND "
+                                       "base_value IS NOT NULL")
+                            .arg(QLatin1String(system))),
+                  balances)
+            << system;
+    }
+    // Shopify is agreed on available, the others on on-hand, as each is compared.
+    EXPECT_EQ(count(QStringLiteral(
+                  "SELECT COUNT(*) FROM sync_values s JOIN balances b ON 1 = 1 JOIN variants v ON "
+                  "v.id = b.variant_id JOIN locations l ON l.id = b.location_id WHERE s.system = "
+                  "'shopify' AND s.entity_key = v.sku || '@' || l.code || ':available' AND "
+                  "s.base_value = CAST(b.available AS TEXT)")),
+              balances);
+    EXPECT_EQ(Core::LedgerFollowers::followers(t.store().connection()).value(),
+              QStringList{QStringLiteral("erp")});
+    // Seeding again changes nothing.
+    ASSERT_TRUE(
+        Core::seedDemoLedger(t.store(), Core::DemoCatalog::generate(2026, 4), options).ok());
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM sync_values")), 3 * balances);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM outbox")), 0);
 }

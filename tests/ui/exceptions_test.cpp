@@ -271,6 +271,46 @@ TEST_F(ExceptionsTest, pickingAFilterInThePageChangesTheRows)
     EXPECT_EQ(page.model()->rowCount(), 0);
 }
 
+TEST_F(ExceptionsTest, causesAreCountedAndOneCauseIsPickedAndBulkResolvedInOneStep)
+{
+    for (const char *sku : {"FJ-NAVY-M", "FJ-NAVY-L", "FJ-NAVY-S"}) {
+        raise(Core::ExceptionKind::Conflict, QStringLiteral("shopify"), QString::fromLatin1(sku));
+    }
+    raise(Core::ExceptionKind::StaleWrite, QStringLiteral("shopify"), QStringLiteral("FJ-RED-M"));
+    raise(Core::ExceptionKind::UnknownSku, QStringLiteral("shopify"), QStringLiteral("NOPE-1"));
+    raise(Core::ExceptionKind::UnknownLocation, QStringLiteral("erp"), QStringLiteral("NOPE-2"));
+    Ui::ExceptionsPage page(t.store());
+    page.show();
+    auto *cause = page.findChild<QComboBox *>(QStringLiteral("causeFilter"));
+    ASSERT_NE(cause, nullptr);
+    ASSERT_EQ(cause->count(), 3); // all, figures differ, unknown SKU or location
+    EXPECT_EQ(cause->itemText(0), QStringLiteral("All causes (6)"));
+    const int differ = cause->findData(QStringLiteral("value-conflict"));
+    ASSERT_GE(differ, 0);
+    EXPECT_EQ(cause->itemText(differ), QStringLiteral("Figures differ (4)"));
+    EXPECT_EQ(cause->itemText(cause->findData(QStringLiteral("missing-mapping"))),
+              QStringLiteral("Unknown SKU or location (2)"));
+
+    cause->setCurrentIndex(differ);
+    ASSERT_EQ(page.model()->rowCount(), 4);
+    // The whole group, one action: ignored with one reason.
+    page.view()->selectAll();
+    QTimer::singleShot(0, &page, [] {
+        if (auto *dialog
+            = qobject_cast<Ui::ExceptionInputDialog *>(QApplication::activeModalWidget())) {
+            if (auto *reason = dialog->findChild<QLineEdit *>()) {
+                reason->setText(QStringLiteral("recounted everything"));
+            }
+            dialog->accept();
+        }
+    });
+    QTest::mouseClick(page.button(QStringLiteral("ignore")), Qt::LeftButton);
+    EXPECT_EQ(page.errorText(), QString());
+    EXPECT_EQ(page.model()->rowCount(), 0);
+    EXPECT_EQ(cause->itemText(0), QStringLiteral("All causes (2)"));
+    EXPECT_EQ(cause->currentData().toString(), QStringLiteral("value-conflict"));
+}
+
 TEST_F(ExceptionsTest, headerShowsTheOldestOpenExceptionRedPastADay)
 {
     raise(Core::ExceptionKind::Conflict,

@@ -193,6 +193,34 @@ void ExceptionModel::setKindFilter(std::optional<Core::ExceptionKind> kind)
     refresh();
 }
 
+void ExceptionModel::setCauseFilter(std::optional<Core::ExceptionCause> cause)
+{
+    m_filter.cause = cause;
+    refresh();
+}
+
+QString ExceptionModel::causeText(Core::ExceptionCause cause)
+{
+    using C = Core::ExceptionCause;
+    switch (cause) {
+    case C::ValueConflict:
+        return tr("Figures differ");
+    case C::MissingMapping:
+        return tr("Unknown SKU or location");
+    case C::Authentication:
+        return tr("Sign-in refused");
+    case C::RateLimit:
+        return tr("Throttled");
+    case C::Refused:
+        return tr("Refused by a system");
+    case C::Unreadable:
+        return tr("Unreadable input");
+    case C::OrderRule:
+        return tr("Order rules");
+    }
+    return QString();
+}
+
 void ExceptionModel::setStateFilter(std::optional<Core::ExceptionState> state)
 {
     m_filter.state = state;

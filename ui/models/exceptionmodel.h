@@ -62,6 +62,9 @@ public:
                     const QString &assignee,
                     qint64 olderThanMs);
 
+    void setCauseFilter(std::optional<Core::ExceptionCause> cause);
+    static QString causeText(Core::ExceptionCause cause);
+
     Core::ExceptionFilter filter() const;
     // Re-reads with the current filter; false (and lastError()) when the ledger could not be read.
     bool refresh();

@@ -5,6 +5,8 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
+#include <QLocale>
+#include <QSignalBlocker>
 
 namespace Ledgerdesk::Ui {
 
@@ -21,6 +23,17 @@ ExceptionFilterBar::ExceptionFilterBar(ExceptionModel *model, QWidget *parent)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+
+    m_cause = new QComboBox(this);
+    m_cause->setObjectName(QStringLiteral("causeFilter"));
+    m_cause->setAccessibleName(tr("Cause"));
+    m_cause->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    setCauseCounts({});
+    connect(m_cause, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->setCauseFilter(Core::exceptionCauseFromKey(m_cause->currentData().toString()));
+        emit filtersApplied();
+    });
+    layout->addWidget(m_cause);
 
     m_system = new QComboBox(this);
     m_system->setObjectName(QStringLiteral("systemFilter"));
@@ -59,6 +72,35 @@ ExceptionFilterBar::ExceptionFilterBar(ExceptionModel *model, QWidget *parent)
     }
     layout->addWidget(m_assignee, 1);
     connect(m_assignee, &QLineEdit::editingFinished, this, &ExceptionFilterBar::apply);
+}
+
+void ExceptionFilterBar::setCauseCounts(const QList<QPair<Core::ExceptionCause, qint64>> &counts)
+{
+    const QString chosen = m_cause->currentData().toString();
+    const QSignalBlocker quiet(m_cause);
+    m_cause->clear();
+    qint64 all = 0;
+    for (const auto &[cause, count] : counts) {
+        all += count;
+    }
+    const QLocale locale;
+    m_cause->addItem(tr("All causes (%1)").arg(locale.toString(all)), QString());
+    for (int c = 0; c <= static_cast<int>(Core::kLastExceptionCause); ++c) {
+        const auto cause = static_cast<Core::ExceptionCause>(c);
+        qint64 count = 0;
+        for (const auto &[counted, n] : counts) {
+            if (counted == cause) {
+                count = n;
+            }
+        }
+        // A chosen cause stays in the list while it empties, so the choice is not lost.
+        if (count > 0 || Core::exceptionCauseKey(cause) == chosen) {
+            m_cause->addItem(
+                tr("%1 (%2)").arg(ExceptionModel::causeText(cause), locale.toString(count)),
+                Core::exceptionCauseKey(cause));
+        }
+    }
+    m_cause->setCurrentIndex(std::max(0, m_cause->findData(chosen)));
 }
 
 void ExceptionFilterBar::focusAssignee()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <core/sync/exceptioncause.h>
+
 #include <QWidget>
 
 class QComboBox;
@@ -19,6 +21,8 @@ public:
     explicit ExceptionFilterBar(ExceptionModel *model, QWidget *parent = nullptr);
 
     void focusAssignee();
+    // Each cause with its count of unresolved exceptions, so one cause is picked in one step.
+    void setCauseCounts(const QList<QPair<Core::ExceptionCause, qint64>> &counts);
 
 signals:
     void filtersApplied();
@@ -27,6 +31,7 @@ private:
     void apply();
 
     ExceptionModel *m_model = nullptr;
+    QComboBox *m_cause = nullptr;
     QComboBox *m_system = nullptr;
     QComboBox *m_kind = nullptr;
     QComboBox *m_state = nullptr;

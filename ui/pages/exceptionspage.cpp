@@ -85,9 +85,9 @@ ExceptionsPage::ExceptionsPage(Core::Store &store, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 0);
     layout->addLayout(header);
-    auto *filters = new ExceptionFilterBar(m_model, this);
-    connect(filters, &ExceptionFilterBar::filtersApplied, this, &ExceptionsPage::showDetail);
-    layout->addWidget(filters);
+    m_filters = new ExceptionFilterBar(m_model, this);
+    connect(m_filters, &ExceptionFilterBar::filtersApplied, this, &ExceptionsPage::showDetail);
+    layout->addWidget(m_filters);
     layout->addWidget(m_error);
     layout->addWidget(splitter, 1);
     layout->addWidget(createActions());
@@ -233,6 +233,9 @@ void ExceptionsPage::refresh()
                                                   QItemSelectionModel::NoUpdate);
     }
     updateCounts();
+    if (const auto causes = Core::ExceptionStore(m_store).openByCause(); causes) {
+        m_filters->setCauseCounts(causes.value());
+    }
     showDetail();
 }
 

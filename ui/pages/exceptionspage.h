@@ -19,6 +19,7 @@ struct SyncException;
 namespace Ledgerdesk::Ui {
 
 class ExceptionDetailPane;
+class ExceptionFilterBar;
 class ExceptionModel;
 
 // The exceptions inbox: what sync could not settle, filterable, with base / ledger / theirs side
@@ -93,6 +94,7 @@ private:
     QTableView *m_view = nullptr;
     QLabel *m_error = nullptr;
     ExceptionDetailPane *m_detail = nullptr;
+    ExceptionFilterBar *m_filters = nullptr;
     QList<QPushButton *> m_buttons;
 };
 
