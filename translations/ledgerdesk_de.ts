@@ -888,6 +888,10 @@ Importieren Sie einen Katalog und Inventurzählungen mit ledgerdesk-cli oder leg
 <context>
     <name>ShopifyLevelSync</name>
     <message>
+        <source>Shopify's answer for location %1 has no inventory levels</source>
+        <translation>Shopifys Antwort für den Lagerort %1 enthält keine Bestände</translation>
+    </message>
+    <message>
         <source>the ledger and Shopify agree again</source>
         <translation>Ledger und Shopify stimmen wieder überein</translation>
     </message>
@@ -920,6 +924,142 @@ Importieren Sie einen Katalog und Inventurzählungen mit ledgerdesk-cli oder leg
 What to do: %2</source>
         <translation>%1
 Was zu tun ist: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ErpAdjustmentPusher</name>
+    <message>
+        <source>an %1 row names no line</source>
+        <translation>eine %1-Zeile nennt keine Position</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerFollowers</name>
+    <message>
+        <source>variant %1 or location %2 is unknown</source>
+        <translation>Variante %1 oder Lagerort %2 ist unbekannt</translation>
+    </message>
+    <message>
+        <source>Ledgerdesk %1 %2</source>
+        <translation>Ledgerdesk %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 does not take on-hand adjustments</source>
+        <translation>%1 nimmt keine Korrekturen des Lagerbestands an</translation>
+    </message>
+</context>
+<context>
+    <name>Ledgerdesk::Ui::ExceptionFilterBar</name>
+    <message>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>All causes (%1)</source>
+        <translation>Alle Ursachen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Ledgerdesk::Ui::ExceptionModel</name>
+    <message>
+        <source>Unreadable input</source>
+        <translation>Unlesbare Eingabe</translation>
+    </message>
+    <message>
+        <source>Unknown SKU or location</source>
+        <translation>Unbekannte SKU oder unbekannter Lagerort</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Refused by a system</source>
+        <translation>Von einem System abgelehnt</translation>
+    </message>
+    <message>
+        <source>Order rules</source>
+        <translation>Auftragsregeln</translation>
+    </message>
+    <message>
+        <source>Figures differ</source>
+        <translation>Zahlen weichen ab</translation>
+    </message>
+</context>
+<context>
+    <name>Ledgerdesk::Ui::OrderDetailPane</name>
+    <message numerus="yes">
+        <source>not delivered yet after %n attempt(s): %1</source>
+        <translation>
+            <numerusform>noch nicht zugestellt nach %n Versuch: %1</numerusform>
+            <numerusform>noch nicht zugestellt nach %n Versuchen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>wartet auf den Versand</translation>
+    </message>
+    <message>
+        <source>sales order</source>
+        <translation>Verkaufsauftrag</translation>
+    </message>
+    <message>
+        <source>pick ticket</source>
+        <translation>Kommissionierschein</translation>
+    </message>
+    <message>
+        <source>nothing to send</source>
+        <translation>nichts zu senden</translation>
+    </message>
+    <message>
+        <source>fulfilment</source>
+        <translation>Erfüllung</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>Sent:</source>
+        <translation>Gesendet:</translation>
+    </message>
+    <message>
+        <source>REFUSED: %1 (see Exceptions)</source>
+        <translation>ABGELEHNT: %1 (siehe Ausnahmen)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 — %3</source>
+        <translation>%1 an %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>ShopifyWebhookIngest</name>
+    <message>
+        <source>the delivery is for shop &quot;%1&quot;, the connection is for &quot;%2&quot;</source>
+        <translation>die Zustellung ist für den Shop „%1“, die Verbindung für „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>WmsFileApplier</name>
+    <message>
+        <source>the ledger's on-hand moved to %1 and the WMS counted %2 since they last agreed on %3; on-hand belongs to %4 and the WMS takes no stock-level writes, so recount there or accept its count</source>
+        <translation>der Lagerbestand des Ledgers ging auf %1 und das WMS zählte %2, seit sie zuletzt %3 vereinbart hatten; der Lagerbestand gehört %4 und das WMS nimmt keine Bestandsänderungen an, also dort neu zählen oder seine Zählung übernehmen</translation>
+    </message>
+    <message>
+        <source>the ledger has %1 on hand and the WMS counted %2, and they have never agreed; on-hand belongs to %3</source>
+        <translation>das Ledger hat %1 auf Lager und das WMS zählte %2, und sie haben nie übereingestimmt; der Lagerbestand gehört %3</translation>
+    </message>
+    <message>
+        <source>the WMS counted %1 where it and the ledger last agreed on %2; on-hand belongs to %3, so the ledger keeps %4</source>
+        <translation>das WMS zählte %1, wo es und das Ledger zuletzt %2 vereinbart hatten; der Lagerbestand gehört %3, also behält das Ledger %4</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemandem</translation>
     </message>
 </context>
 </TS>

@@ -200,19 +200,6 @@ WebhookIngestResult ShopifyWebhookIngest::ingestOrder(WebhookIngestResult result
     return result;
 }
 
-Status ShopifyWebhookIngest::raiseUnknown(bool location, const QString &id, const QString &text)
-{
-    // Reported once, as the pull reports it.
-    SyncException e;
-    e.kind = location ? ExceptionKind::UnknownLocation : ExceptionKind::UnknownSku;
-    e.system = kSystem;
-    e.entity = location ? QStringLiteral("location") : QStringLiteral("inventory_item");
-    e.entityKey = id;
-    e.errorText = text;
-    const auto raised = ExceptionStore(m_store).raiseOnce(e);
-    return raised ? success() : Status(raised.error());
-}
-
 WebhookIngestResult ShopifyWebhookIngest::ingestLevel(WebhookIngestResult result,
                                                       const QByteArray &rawBody)
 {
@@ -280,21 +267,8 @@ WebhookIngestResult ShopifyWebhookIngest::ingestLevel(WebhookIngestResult result
     item.value().finish();
     location.value().finish();
     if (!knownItem || !knownLocation) {
-        const Status raised
-            = !knownItem
-                  ? raiseUnknown(false,
-                                 itemGid,
-                                 tr("Shopify inventory item %1 is not linked to a ledger "
-                                    "SKU")
-                                     .arg(itemGid))
-                  : raiseUnknown(true,
-                                 locationGid,
-                                 tr("Shopify location %1 has no ledger location").arg(locationGid));
-        if (!raised) {
-            result.outcome = WebhookOutcome::Failed;
-            result.reason = raised.error().message;
-            return result;
-        }
+        // Not mapped yet (a delivery can beat the first pull) or not in the ledger at all: the
+        // pull maps the catalogue and names what is truly unknown by its SKU or location, once.
         return recordOnly(result, QString(), updatedAt.value(), QStringLiteral("unknown"), rawBody);
     }
     const QString key

@@ -70,7 +70,6 @@ private:
                                    UtcMillis sourceAt,
                                    const QString &outcome,
                                    const QByteArray &rawBody);
-    Status raiseUnknown(bool location, const QString &id, const QString &text);
 
     Store &m_store;
     WebhookVerifier m_verifier;
