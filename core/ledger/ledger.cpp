@@ -1,5 +1,6 @@
 #include "ledger.h"
 
+#include <core/audit/auditlog.h>
 #include <core/ledger/postingwriter.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
@@ -253,14 +254,14 @@ Result<VerifyReport> Ledger::rebuild(const QString &actor)
     const QString detail = tr("%1 balance(s) recomputed from %2 movement(s)")
                                .arg(before.value().mismatches.size())
                                .arg(before.value().movementCount);
-    QSqlQuery audit(db);
-    audit.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, target, detail) VALUES "
-                                 "(?, ?, 'ledger.rebuild', 'balances', ?)"));
-    audit.addBindValue(nowUtcMillis());
-    audit.addBindValue(actor);
-    audit.addBindValue(detail);
-    if (!audit.exec()) {
-        return storageError(audit, QStringLiteral("audit"));
+    if (const Status audited = AuditLog::record(db,
+                                                {nowUtcMillis(),
+                                                 actor,
+                                                 QStringLiteral("ledger.rebuild"),
+                                                 QStringLiteral("balances"),
+                                                 detail});
+        !audited) {
+        return audited.error();
     }
     if (const Status done = execAll(db, {QStringLiteral("DELETE FROM balances"), rebuildSql});
         !done) {

@@ -1,5 +1,6 @@
 #include "postingwriter.h"
 
+#include <core/audit/auditlog.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/ledgerfollowers.h>
@@ -55,7 +56,6 @@ PostingWriter::PostingWriter(const QSqlDatabase &db, Store *store)
     : m_insertPosting(db)
     , m_insertMovement(db)
     , m_upsertBalance(db)
-    , m_audit(db)
     , m_existing(db)
     , m_connectionName(db.connectionName())
     , m_store(store)
@@ -71,9 +71,6 @@ Status PostingWriter::prepare()
         {m_insertPosting, kInsertPosting},
         {m_insertMovement, kInsertMovement},
         {m_upsertBalance, kUpsertBalance},
-        {m_audit,
-         QStringLiteral("INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, "
-                        "?, ?, ?)")},
         {m_existing,
          QStringLiteral("SELECT id, request_hash FROM postings WHERE source = ? AND reference = "
                         "?")},
@@ -99,8 +96,7 @@ bool PostingWriter::preparedOn(const QSqlDatabase &db) const
 
 void PostingWriter::release()
 {
-    for (QSqlQuery *query :
-         {&m_insertPosting, &m_insertMovement, &m_upsertBalance, &m_audit, &m_existing}) {
+    for (QSqlQuery *query : {&m_insertPosting, &m_insertMovement, &m_upsertBalance, &m_existing}) {
         query->finish();
     }
     m_followers.reset(); // read again in the next transaction
@@ -193,13 +189,15 @@ Result<PostingResult> PostingWriter::write(const PostingRequest &request, UtcMil
         return told.error();
     }
     if (request.override) {
-        m_audit.bindValue(0, recordedAt);
-        m_audit.bindValue(1, request.actor);
-        m_audit.bindValue(2, QStringLiteral("ledger.override"));
-        m_audit.bindValue(3, QStringLiteral("posting:%1").arg(result.postingId));
-        m_audit.bindValue(4, request.override->reason);
-        if (!m_audit.exec()) {
-            return storageError(m_audit, tr("auditing override"));
+        if (const Status audited
+            = AuditLog::record(QSqlDatabase::database(m_connectionName, false),
+                               {recordedAt,
+                                request.actor,
+                                QStringLiteral("ledger.override"),
+                                QStringLiteral("posting:%1").arg(result.postingId),
+                                request.override->reason});
+            !audited) {
+            return audited.error();
         }
     }
     return result;

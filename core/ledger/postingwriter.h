@@ -55,7 +55,6 @@ private:
     QSqlQuery m_insertPosting;
     QSqlQuery m_insertMovement;
     QSqlQuery m_upsertBalance;
-    QSqlQuery m_audit;
     QSqlQuery m_existing;
     bool m_prepared = false;
     QString m_connectionName;

@@ -1,5 +1,6 @@
 #include "channellocations.h"
 
+#include <core/audit/auditlog.h>
 #include <core/catalog/catalog.h>
 #include <core/domain/timestamp.h>
 #include <core/store/sql.h>
@@ -102,13 +103,14 @@ Status ChannelLocations::set(const QString &channel,
             return inserted.error();
         }
     }
-    auto audit
-        = runQuery(db,
-                   QStringLiteral("INSERT INTO audit_log (at, actor, action, target, detail) "
-                                  "VALUES (?, ?, 'channel.locations', ?, ?)"),
-                   {nowUtcMillis(), actor, channel, locationCodes.join(QStringLiteral(", "))});
-    if (!audit) {
-        return audit.error();
+    if (const Status audited = AuditLog::record(db,
+                                                {nowUtcMillis(),
+                                                 actor,
+                                                 QStringLiteral("channel.locations"),
+                                                 channel,
+                                                 locationCodes.join(QStringLiteral(", "))});
+        !audited) {
+        return audited;
     }
     return tx.commit();
 }

@@ -1,5 +1,6 @@
 #include "orderbook.h"
 
+#include <core/audit/auditlog.h>
 #include <core/catalog/catalog.h>
 #include <core/domain/quantities.h>
 #include <core/orders/orderfulfilment.h>
@@ -218,13 +219,14 @@ Result<ReceivedOrder> OrderBook::insert(QSqlDatabase db,
     if (!event) {
         return event.error();
     }
-    auto audit
-        = runQuery(db,
-                   QStringLiteral("INSERT INTO audit_log (at, actor, action, target, detail) "
-                                  "VALUES (?, ?, 'order.received', ?, ?)"),
-                   {now, actor, QString(order.channel + u':' + order.externalRef), detail});
-    if (!audit) {
-        return audit.error();
+    if (const Status audited = AuditLog::record(db,
+                                                {now,
+                                                 actor,
+                                                 QStringLiteral("order.received"),
+                                                 order.channel + u':' + order.externalRef,
+                                                 detail});
+        !audited) {
+        return audited.error();
     }
     return ReceivedOrder{id, false};
 }
@@ -472,17 +474,16 @@ Status OrderBook::recordTransition(QSqlDatabase db,
     if (!event) {
         return event.error();
     }
-    auto audit
-        = runQuery(db,
-                   QStringLiteral("INSERT INTO audit_log (at, actor, action, target, detail) "
-                                  "VALUES (?, ?, 'order.state', ?, ?)"),
-                   {at,
-                    actor,
-                    QString(order.channel + u':' + order.externalRef),
-                    QString(orderStateKey(order.state) + QStringLiteral(" -> ") + orderStateKey(to)
-                            + (detail.isEmpty() ? QString() : u": " + detail))});
-    if (!audit) {
-        return audit.error();
+    if (const Status audited
+        = AuditLog::record(db,
+                           {at,
+                            actor,
+                            QStringLiteral("order.state"),
+                            order.channel + u':' + order.externalRef,
+                            orderStateKey(order.state) + QStringLiteral(" -> ") + orderStateKey(to)
+                                + (detail.isEmpty() ? QString() : u": " + detail)});
+        !audited) {
+        return audited;
     }
     if (to == OrderState::Shipped && order.channel == OrderChannel::shopify) {
         return OrderOutbox::queueFulfillment(db, order, at);

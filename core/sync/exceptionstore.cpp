@@ -1,5 +1,6 @@
 #include "exceptionstore.h"
 
+#include <core/audit/auditlog.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 
@@ -50,15 +51,12 @@ SyncException fromRow(const QSqlQuery &q)
 
 Status audit(QSqlDatabase db, qint64 id, const ExceptionEvent &event)
 {
-    auto q = runQuery(db,
-                      QStringLiteral("INSERT INTO audit_log (at, actor, action, target, detail) "
-                                     "VALUES (?, ?, ?, ?, ?)"),
-                      {event.at,
-                       event.actor,
-                       QString(QStringLiteral("exception.") + event.action),
-                       QStringLiteral("exception:%1").arg(id),
-                       nonNull(event.detail)});
-    return q ? success() : Status(q.error());
+    return AuditLog::record(db,
+                            {event.at,
+                             event.actor,
+                             QStringLiteral("exception.") + event.action,
+                             QStringLiteral("exception:%1").arg(id),
+                             event.detail});
 }
 
 } // namespace

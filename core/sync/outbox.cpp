@@ -1,5 +1,6 @@
 #include "outbox.h"
 
+#include <core/audit/auditlog.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
 #include <core/sync/exceptionstore.h>
@@ -221,12 +222,14 @@ Status Outbox::replay(qint64 id, const QString &actor, UtcMillis now)
     if (q.value().numRowsAffected() != 1) {
         return makeError(ErrorCode::Conflict, tr("outbox row %1 is not a dead letter").arg(id));
     }
-    auto audit = runQuery(db,
-                          QStringLiteral("INSERT INTO audit_log (at, actor, action, target, "
-                                         "detail) VALUES (?, ?, 'outbox.replay', ?, '')"),
-                          {now, actor, QStringLiteral("outbox:%1").arg(id)});
-    if (!audit) {
-        return audit.error();
+    if (const Status audited = AuditLog::record(db,
+                                                {now,
+                                                 actor,
+                                                 QStringLiteral("outbox.replay"),
+                                                 QStringLiteral("outbox:%1").arg(id),
+                                                 QString()});
+        !audited) {
+        return audited;
     }
     return tx.commit();
 }

@@ -1,5 +1,6 @@
 #include "ownershipmap.h"
 
+#include <core/audit/auditlog.h>
 #include <core/domain/timestamp.h>
 #include <core/store/sql.h>
 #include <core/store/store.h>
@@ -60,15 +61,14 @@ Status OwnershipMap::setOwner(const QString &dataKind, const QString &system, co
     if (!saved) {
         return saved.error();
     }
-    auto audit = runQuery(db,
-                          QStringLiteral("INSERT INTO audit_log (at, actor, action, target, "
-                                         "detail) VALUES (?, ?, 'ownership.set', ?, ?)"),
-                          {nowUtcMillis(),
-                           actor,
-                           dataKind,
-                           QString(before.value() + QStringLiteral(" -> ") + system)});
-    if (!audit) {
-        return audit.error();
+    if (const Status audited = AuditLog::record(db,
+                                                {nowUtcMillis(),
+                                                 actor,
+                                                 QStringLiteral("ownership.set"),
+                                                 dataKind,
+                                                 before.value() + QStringLiteral(" -> ") + system});
+        !audited) {
+        return audited;
     }
     return tx.commit();
 }

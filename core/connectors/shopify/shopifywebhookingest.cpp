@@ -1,5 +1,6 @@
 #include "shopifywebhookingest.h"
 
+#include <core/audit/auditlog.h>
 #include <core/connectors/shopify/shopifygraphqlclient.h>
 #include <core/connectors/shopify/shopifyindex.h>
 #include <core/connectors/shopify/shopifylevelsync.h>
@@ -122,15 +123,13 @@ WebhookIngestResult ShopifyWebhookIngest::reject(WebhookIngestResult result, con
               .arg(result.webhookId.isEmpty() ? tr("without id") : result.webhookId,
                    result.topic.isEmpty() ? tr("no topic") : result.topic,
                    reason);
-    auto audited = runQuery(db,
-                            QStringLiteral("INSERT INTO audit_log (at, actor, action, target, "
-                                           "detail) VALUES (?, ?, ?, ?, ?)"),
-                            {nowUtcMillis(),
-                             QStringLiteral("shopify-webhook"),
-                             QStringLiteral("webhook.rejected"),
-                             nonNull(result.webhookId),
-                             detail});
-    if (!audited) {
+    if (const Status audited = AuditLog::record(db,
+                                                {nowUtcMillis(),
+                                                 QStringLiteral("shopify-webhook"),
+                                                 QStringLiteral("webhook.rejected"),
+                                                 result.webhookId,
+                                                 detail});
+        !audited) {
         qCWarning(lcShopifyWebhooks) << "could not audit:" << audited.error().message;
     }
     return result;
