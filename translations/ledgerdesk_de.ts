@@ -124,10 +124,6 @@
 <context>
     <name>ExceptionResolver</name>
     <message>
-        <source>%1 takes no inventory writes; count the stock there, or accept its figure</source>
-        <translation>%1 nimmt keine Bestandsänderungen an; zählen Sie den Bestand dort oder übernehmen Sie dessen Zahl</translation>
-    </message>
-    <message>
         <source>the ERP is adjusted on on-hand figures it reported; this exception has none</source>
         <translation>das ERP wird anhand der gemeldeten Lagerbestände korrigiert; diese Ausnahme hat keinen</translation>
     </message>
@@ -1060,6 +1056,13 @@ Was zu tun ist: %2</translation>
     <message>
         <source>nobody</source>
         <translation>niemandem</translation>
+    </message>
+</context>
+<context>
+    <name>Ledgerdesk::Ui::ConnectionStatusWidget</name>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
     </message>
 </context>
 </TS>

@@ -36,12 +36,19 @@ struct SyncCycleReport
     QString system;
     UtcMillis startedAt = 0;
     UtcMillis finishedAt = 0;
-    qint64 pulled = 0;    // external records read
-    qint64 applied = 0;   // changes written to the ledger
-    qint64 conflicts = 0; // exceptions raised or repeated
-    qint64 pushed = 0;    // outbox rows delivered
-    qint64 failed = 0;    // outbox rows that failed this pass
-    QString error;        // empty when the pass completed
+    qint64 pulled = 0;        // external records read
+    qint64 applied = 0;       // changes written to the ledger
+    qint64 conflicts = 0;     // exceptions raised or repeated
+    qint64 pushed = 0;        // outbox rows delivered
+    qint64 failed = 0;        // outbox rows that failed this pass
+    QString error;            // empty when the pass completed
+    bool unreachable = false; // the pass failed because the system could not be reached
+
+    void fail(const Error &why)
+    {
+        error = why.message;
+        unreachable = why.code == ErrorCode::Network;
+    }
 };
 
 // One connected system. The SyncController creates it, moves it to the system's own worker

@@ -32,10 +32,7 @@ Result<OutboxItem> pushOf(const SyncException &e,
 {
     const auto kind = inventoryPushKind(e.system);
     if (!kind) {
-        return makeError(ErrorCode::Validation,
-                         ExceptionResolver::tr("%1 takes no inventory writes; count the stock "
-                                               "there, or accept its figure")
-                             .arg(e.system));
+        return makeError(ErrorCode::Validation, ExceptionResolver::actionsFor(e).noPushReason);
     }
     OutboxItem item;
     item.idempotencyKey = QStringLiteral("exception-%1-push").arg(e.id);

@@ -4,6 +4,17 @@
 
 namespace Ledgerdesk::Core {
 
+namespace {
+
+SyncSystemStatus stoppedStatus(const QString &system)
+{
+    SyncSystemStatus status;
+    status.system = system;
+    return status;
+}
+
+} // namespace
+
 QString syncStateKey(SyncState state)
 {
     switch (state) {
@@ -28,7 +39,7 @@ SyncSystemStatus &SyncStatusBoard::entry(const QString &system)
     auto it = m_systems.find(system);
     if (it == m_systems.end()) {
         m_order << system;
-        it = m_systems.insert(system, SyncSystemStatus{system, SyncState::Stopped, {}, 0, 0, {}});
+        it = m_systems.insert(system, stoppedStatus(system));
     }
     return it.value();
 }
@@ -40,6 +51,10 @@ void SyncStatusBoard::setState(const QString &system, SyncState state, const QSt
     status.state = state;
     if (state == SyncState::Failed || !error.isEmpty()) {
         status.error = error;
+    }
+    if (state == SyncState::Failed && status.failingSince == 0) {
+        status.failingSince = nowUtcMillis(); // could not even open
+        status.unreachable = true;
     }
 }
 
@@ -57,14 +72,22 @@ void SyncStatusBoard::recordCycle(const SyncCycleReport &report, SyncState state
     status.error = report.error;
     status.lastReport = report;
     ++status.cycles;
+    if (report.error.isEmpty()) {
+        status.failingSince = 0;
+        status.unreachable = false;
+    } else {
+        if (status.failingSince == 0) {
+            status.failingSince = report.startedAt != 0 ? report.startedAt : nowUtcMillis();
+        }
+        status.unreachable = report.unreachable;
+    }
 }
 
 SyncSystemStatus SyncStatusBoard::status(const QString &system) const
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_systems.constFind(system);
-    return it == m_systems.constEnd() ? SyncSystemStatus{system, SyncState::Stopped, {}, 0, 0, {}}
-                                      : it.value();
+    return it == m_systems.constEnd() ? stoppedStatus(system) : it.value();
 }
 
 QList<SyncSystemStatus> SyncStatusBoard::all() const

@@ -25,6 +25,10 @@ struct SyncSystemStatus
     qint64 cycles = 0;
     qint64 pollIntervalMs = 0; // 0: cycles run only on request
     std::optional<SyncCycleReport> lastReport;
+    // When the current run of failed cycles began (0 while cycles succeed), and whether the
+    // last failure was the system being out of reach rather than refusing something.
+    UtcMillis failingSince = 0;
+    bool unreachable = false;
 };
 
 // Shared between the controller and its workers: workers write from their own threads, anyone

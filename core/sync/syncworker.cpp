@@ -144,6 +144,7 @@ SyncCycleReport SyncWorker::cycle()
         const Status opened = m_connector->open();
         if (!opened) {
             SyncCycleReport failed;
+            failed.fail(opened.error());
             failed.error = tr("cannot open %1: %2").arg(m_system, opened.error().message);
             return failed;
         }

@@ -45,6 +45,7 @@ QString SandboxProcess::executable()
 bool SandboxProcess::start(const QStringList &extra, bool quietBusiness)
 {
     m_process = std::make_unique<QProcess>();
+    m_output.clear(); // a restart reads its own banner
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     QStringList arguments{QStringLiteral("--port"), QStringLiteral("0")};
     if (quietBusiness) {

@@ -1,9 +1,11 @@
 #include "shopifysyncfixture.h"
 
 #include <core/demo/democatalog.h>
+#include <core/sync/synccontroller.h>
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QTest>
 
 #include <iostream>
 
@@ -80,4 +82,43 @@ TEST_F(ShopifySyncTest, aThrottledAndFlakyShopStillConverges)
         EXPECT_EQ(idempotency(key)[QStringLiteral("applied")].toInteger(), 1) << key.toStdString();
     }
     EXPECT_TRUE(openExceptions(ExceptionKind::ThrottledPastBudget).isEmpty());
+}
+
+TEST_F(ShopifySyncTest, aShopThatGoesAwayIsOfflineAtOnce_andSyncResumesWhenItReturns)
+{
+    firstCycleAcceptingShopify();
+    const quint16 port = m_sandbox.port();
+    SyncController controller;
+    ASSERT_TRUE(controller
+                    .addConnector(
+                        std::make_unique<ShopifyConnector>(m_ledger.store(), m_secrets, m_settings),
+                        std::chrono::milliseconds(200))
+                    .ok());
+    const auto status = [&controller] { return controller.status(QStringLiteral("shopify")); };
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return status().cycles > 0 && status().error.isEmpty(); }, 20000));
+
+    ASSERT_EQ(m_sandbox.stop(), 0);
+    QElapsedTimer lost;
+    lost.start();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return status().state == SyncState::Failed && status().unreachable; }, 20000))
+        << status().error.toStdString();
+    EXPECT_LT(lost.elapsed(), 10000) << "offline is said within seconds, not after a backoff";
+    const UtcMillis since = status().failingSince;
+    EXPECT_GT(since, 0);
+    QTest::qWait(600); // more failed cycles keep the time the failure began
+    EXPECT_EQ(status().failingSince, since);
+
+    // Back on the same address: the next cycle succeeds by itself.
+    ASSERT_TRUE(m_sandbox.start({QStringLiteral("--port"),
+                                 QString::number(port),
+                                 QStringLiteral("--faults"),
+                                 m_dir.filePath(QStringLiteral("faults.json"))}))
+        << m_sandbox.output().toStdString();
+    ASSERT_EQ(m_sandbox.port(), port);
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return status().error.isEmpty() && status().failingSince == 0; }, 20000))
+        << status().error.toStdString();
+    controller.stop();
 }

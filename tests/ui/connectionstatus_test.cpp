@@ -128,8 +128,9 @@ TEST(ConnectionStatus, saysOfflineWhenNoSystemCanBeReached)
                     .ok());
     EXPECT_TRUE(QTest::qWaitFor([&] { return widget.isOffline(); }, 5000))
         << widget.text().toStdString();
-    EXPECT_TRUE(widget.text().startsWith(QStringLiteral("Offline | wms offline")))
+    EXPECT_TRUE(widget.text().startsWith(QStringLiteral("Offline | wms offline since ")))
         << widget.text().toStdString();
+    EXPECT_GT(controller.status(QStringLiteral("wms")).failingSince, 0);
     EXPECT_TRUE(widget.indicatorToolTip(QStringLiteral("wms")).contains(QStringLiteral("Error:")))
         << widget.indicatorToolTip(QStringLiteral("wms")).toStdString();
     controller.stop();

@@ -92,8 +92,9 @@ ConnectionStatusWidget::Shown ConnectionStatusWidget::shownState(const Core::Syn
     case Core::SyncState::Starting:
         return Shown::Starting;
     case Core::SyncState::Failed:
-        // Never opened: the system could not be reached at all.
-        return s.cycles == 0 ? Shown::Offline : Shown::Error;
+        // Never opened, or out of reach since: offline; a system that answers but refuses
+        // something is in error.
+        return s.cycles == 0 || s.unreachable ? Shown::Offline : Shown::Error;
     case Core::SyncState::Stopped:
         return Shown::Offline;
     }
@@ -264,8 +265,18 @@ void ConnectionStatusWidget::renderOne(const QString &system,
                                        Core::UtcMillis now)
 {
     const Shown shown = shownState(indicator.status);
+    QString state = stateText(shown);
+    if ((shown == Shown::Offline || shown == Shown::Error) && indicator.status.failingSince > 0) {
+        state = tr("%1 since %2")
+                    .arg(state,
+                         QLocale().toString(
+                             QDateTime::fromMSecsSinceEpoch(indicator.status.failingSince)
+                                 .toLocalTime()
+                                 .time(),
+                             QLocale::ShortFormat));
+    }
     QString text = QStringLiteral("<span style=\"color:%1\">&#9679;</span> <b>%2</b> %3")
-                       .arg(colourOf(shown).name(), system.toHtmlEscaped(), stateText(shown));
+                       .arg(colourOf(shown).name(), system.toHtmlEscaped(), state);
     text += QStringLiteral(" · ") + ageText(indicator.lastSuccess, now);
     if (indicator.pending > 0) {
         text += QStringLiteral(" · ") + tr("%1 to push").arg(QLocale().toString(indicator.pending));
@@ -308,7 +319,7 @@ void ConnectionStatusWidget::renderOne(const QString &system,
     indicator.label->setToolTip(tip.join(u'\n'));
     indicator.label->setAccessibleName(tr("%1 %2, last sync %3, %4 to push")
                                            .arg(system,
-                                                stateText(shown),
+                                                state,
                                                 ageText(indicator.lastSuccess, now),
                                                 QLocale().toString(indicator.pending)));
 }

@@ -153,19 +153,19 @@ SyncCycleReport ErpConnector::runCycle()
     if (!owner) {
         report.error = owner.error().message;
     } else if (const Status pulled = pullLevels(owner.value(), report); !pulled) {
-        report.error = pulled.error().message;
+        report.fail(pulled.error());
         if (pulled.error().code == ErrorCode::Unauthorized) {
             raiseAuthenticationFailure(pulled.error().message, report);
         }
         qCWarning(lcErp) << "cycle stopped:" << report.error;
     } else {
         if (const Status pushed = deliverOutbox(report); !pushed) {
-            report.error = pushed.error().message;
+            report.fail(pushed.error());
         } else if (m_salesOrders) {
             // After the pushes, so an order just sent comes back as ours.
             ErpSalesOrderPull orders(store(), *m_client, m_pageSize, m_salesOrdersSince);
             if (const Status pulled = orders.run(report); !pulled) {
-                report.error = pulled.error().message;
+                report.fail(pulled.error());
                 qCWarning(lcErp) << "sales order pull stopped:" << report.error;
             }
         }

@@ -147,7 +147,7 @@ SyncCycleReport ShopifyConnector::runCycle()
     if (!m_client) {
         report.error = tr("the Shopify connection is not open");
     } else if (const Status done = cycle(report); !done) {
-        report.error = done.error().message;
+        report.fail(done.error());
         if (done.error().code == ErrorCode::Unauthorized) {
             raiseAuthentication(done.error().message);
         }

@@ -63,6 +63,8 @@ ShopifyGraphqlClient::Reply ShopifyGraphqlClient::post(const QByteArray &body)
     if (result.status == 0 && result.transportError.isEmpty()) {
         result.transportError = reply->errorString();
     }
+    result.unreachable = reply->error() == QNetworkReply::ConnectionRefusedError
+                         || reply->error() == QNetworkReply::HostNotFoundError;
     delete reply; // finished or aborted: no signal is pending
     return result;
 }
@@ -136,6 +138,13 @@ Result<QJsonObject> ShopifyGraphqlClient::execute(const QString &query,
             qCDebug(lcShopifyClient) << "throttled; waiting" << *m_lastRetryAfterMs << "ms";
             wait(std::min(m_options.maxBackoffMs, *m_lastRetryAfterMs));
             continue;
+        }
+        if (reply.unreachable) {
+            // Nobody listens there now; the next cycle tries again, so the status bar can say
+            // "offline" at once instead of after a minute of backoff.
+            m_lastRetryAfterMs = backoffMs(attempt);
+            return makeError(ErrorCode::Network,
+                             tr("Shopify could not be reached: %1").arg(reply.transportError));
         }
         if (!reply.transportError.isEmpty() || reply.status >= 500 || reply.status == 0) {
             last

@@ -57,6 +57,7 @@ private:
         QByteArray body;
         QByteArray retryAfter;
         QString transportError;
+        bool unreachable = false; // refused or no such host: retrying this cycle cannot help
     };
 
     Reply post(const QByteArray &body);
