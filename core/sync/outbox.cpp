@@ -104,6 +104,19 @@ Outbox::claimDue(const QString &target, UtcMillis now, int limit, const QString 
     if (!tx.begun()) {
         return tx.begun().error();
     }
+    // A row whose lease ran out was left in flight by a process that died mid-push: it is due
+    // again, and its idempotency key makes the second send safe.
+    auto expired = runQuery(db,
+                            QStringLiteral("UPDATE outbox SET status = 'pending' WHERE target = ? "
+                                           "AND status = 'in_flight' AND next_attempt_at <= ?"),
+                            {target, now});
+    if (!expired) {
+        return expired.error();
+    }
+    if (const int reclaimed = expired.value().numRowsAffected(); reclaimed > 0) {
+        qCInfo(lcOutbox) << "sending again" << reclaimed << "row(s) for" << target
+                         << "left in flight past their lease";
+    }
     auto due = runQuery(db,
                         QStringLiteral("SELECT ") + kColumns
                             + QStringLiteral(" FROM outbox WHERE target = ? AND status = "
@@ -121,8 +134,8 @@ Outbox::claimDue(const QString &target, UtcMillis now, int limit, const QString 
     for (OutboxItem &item : items) {
         auto claimed = runQuery(db,
                                 QStringLiteral("UPDATE outbox SET status = 'in_flight', attempts "
-                                               "= attempts + 1 WHERE id = ?"),
-                                {item.id});
+                                               "= attempts + 1, next_attempt_at = ? WHERE id = ?"),
+                                {now + kLeaseMs, item.id});
         if (!claimed) {
             return claimed.error();
         }
@@ -237,8 +250,8 @@ Status Outbox::replay(qint64 id, const QString &actor, UtcMillis now)
 Result<int> Outbox::recoverInFlight()
 {
     auto q = runQuery(m_store.connection(),
-                      QStringLiteral("UPDATE outbox SET status = 'pending' WHERE status = "
-                                     "'in_flight'"));
+                      QStringLiteral("UPDATE outbox SET status = 'pending', next_attempt_at = "
+                                     "0 WHERE status = 'in_flight'"));
     if (!q) {
         return q.error();
     }

@@ -32,8 +32,12 @@ public:
     // Same key and same request: nothing new. Same key, different request: a conflict.
     static Status enqueue(QSqlDatabase db, const OutboxItem &item, UtcMillis now);
 
+    // How long a claimed row belongs to the process that claimed it. Past it, the row is due
+    // again: the process died mid-push (or hangs), and the idempotency key makes resending safe.
+    static constexpr qint64 kLeaseMs = 2 * 60 * 1000;
+
     // `kind` empty: every kind; otherwise only rows of that kind, so each deliverer of a target
-    // claims only what it understands.
+    // claims only what it understands. Rows whose lease ran out are claimed again first.
     Result<QList<OutboxItem>>
     claimDue(const QString &target, UtcMillis now, int limit, const QString &kind = {});
     Status complete(qint64 id, const QByteArray &response, UtcMillis now);
@@ -42,7 +46,8 @@ public:
     Result<OutboxStatus> fail(qint64 id, const DeliveryFailure &failure, UtcMillis now);
     // A dead letter goes back to pending with its original idempotency key.
     Status replay(qint64 id, const QString &actor, UtcMillis now);
-    // After a crash, rows left in flight are pending again; their keys make resending safe.
+    // Every row left in flight is pending again at once, lease or not (tests and tools that know
+    // no other process is pushing); their keys make resending safe.
     Result<int> recoverInFlight();
 
     Result<std::optional<OutboxItem>> item(qint64 id);

@@ -115,6 +115,33 @@ TEST(Outbox, rowsLeftInFlightByACrashArePendingAgain)
     EXPECT_EQ(outbox.claimDue(QStringLiteral("shopify"), 0, 5).value().first().attempts, 2);
 }
 
+TEST(Outbox, aRowAProcessLeftInFlightIsDueAgainOnceItsLeaseRunsOut_byAnyProgramThatPushes)
+{
+    TempStore t;
+    ASSERT_TRUE(Outbox::enqueue(t.store().connection(), push(QStringLiteral("k1"), 5), 0).ok());
+    const UtcMillis claimedAt = 1'000'000;
+    {
+        // A process claims the row and dies before it can say how the push ended.
+        Outbox crashed(t.store(), deterministic());
+        ASSERT_EQ(crashed.claimDue(QStringLiteral("shopify"), claimedAt, 5).value().size(), 1);
+    }
+    Outbox next(t.store(), deterministic());
+    // Within the lease the row still belongs to whoever claimed it ...
+    EXPECT_TRUE(next.claimDue(QStringLiteral("shopify"), claimedAt + Outbox::kLeaseMs - 1, 5)
+                    .value()
+                    .isEmpty());
+    EXPECT_EQ(next.backlog(QStringLiteral("shopify")).value().inFlight, 1);
+    // ... past it, the next program that pushes sends it again, with the same key, once.
+    const auto again = next.claimDue(QStringLiteral("shopify"), claimedAt + Outbox::kLeaseMs, 5);
+    ASSERT_EQ(again.value().size(), 1);
+    EXPECT_EQ(again.value().first().idempotencyKey, QStringLiteral("k1"));
+    EXPECT_EQ(again.value().first().attempts, 2);
+    ASSERT_TRUE(next.complete(again.value().first().id, "{}", claimedAt + Outbox::kLeaseMs).ok());
+    EXPECT_TRUE(next.claimDue(QStringLiteral("shopify"), claimedAt + 10 * Outbox::kLeaseMs, 5)
+                    .value()
+                    .isEmpty());
+}
+
 TEST(ExceptionStore, raiseDeduplicatesOpenOnes_andEveryChangeIsInTheHistoryAndAudit)
 {
     TempStore t;
