@@ -9,6 +9,8 @@
 #include <QLoggingCategory>
 #include <QSqlQuery>
 
+#include <limits>
+
 namespace Ledgerdesk::Core {
 
 Q_LOGGING_CATEGORY(lcOutbox, "ledgerdesk.core.outbox")
@@ -106,15 +108,12 @@ Outbox::claimDue(const QString &target, UtcMillis now, int limit, const QString 
     }
     // A row whose lease ran out was left in flight by a process that died mid-push: it is due
     // again, and its idempotency key makes the second send safe.
-    auto expired = runQuery(db,
-                            QStringLiteral("UPDATE outbox SET status = 'pending' WHERE target = ? "
-                                           "AND status = 'in_flight' AND next_attempt_at <= ?"),
-                            {target, now});
+    const auto expired = reclaim(db, target, now, now);
     if (!expired) {
         return expired.error();
     }
-    if (const int reclaimed = expired.value().numRowsAffected(); reclaimed > 0) {
-        qCInfo(lcOutbox) << "sending again" << reclaimed << "row(s) for" << target
+    if (expired.value() > 0) {
+        qCInfo(lcOutbox) << "sending again" << expired.value() << "row(s) for" << target
                          << "left in flight past their lease";
     }
     auto due = runQuery(db,
@@ -247,15 +246,23 @@ Status Outbox::replay(qint64 id, const QString &actor, UtcMillis now)
     return tx.commit();
 }
 
-Result<int> Outbox::recoverInFlight()
+Result<int>
+Outbox::reclaim(QSqlDatabase db, const QString &target, UtcMillis leaseEndedBy, UtcMillis dueAt)
 {
-    auto q = runQuery(m_store.connection(),
-                      QStringLiteral("UPDATE outbox SET status = 'pending', next_attempt_at = "
-                                     "0 WHERE status = 'in_flight'"));
+    auto q = runQuery(db,
+                      QStringLiteral("UPDATE outbox SET status = 'pending', next_attempt_at = ? "
+                                     "WHERE status = 'in_flight' AND next_attempt_at <= ? AND (? = "
+                                     "'' OR target = ?)"),
+                      {dueAt, leaseEndedBy, nonNull(target), nonNull(target)});
     if (!q) {
         return q.error();
     }
     return q.value().numRowsAffected();
+}
+
+Result<int> Outbox::recoverInFlight()
+{
+    return reclaim(m_store.connection(), QString(), std::numeric_limits<UtcMillis>::max(), 0);
 }
 
 Result<std::optional<OutboxItem>> Outbox::item(qint64 id)

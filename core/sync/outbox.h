@@ -54,6 +54,11 @@ public:
     Result<OutboxBacklog> backlog(const QString &target);
 
 private:
+    // Rows in flight whose lease ended by `leaseEndedBy` (every target when `target` is empty)
+    // become pending, due at `dueAt`. Returns how many.
+    static Result<int>
+    reclaim(QSqlDatabase db, const QString &target, UtcMillis leaseEndedBy, UtcMillis dueAt);
+
     Store &m_store;
     RetryPolicy m_policy;
 };

@@ -26,6 +26,13 @@ QByteArray snapshotRow(const QString &sku, const QString &location, qint64 onHan
 
 const QByteArray kSnapshotHeader = "sku,location,on_hand,available,counted_at\n";
 
+void giveOnHandTo(Core::Store &store, const QString &system)
+{
+    ASSERT_TRUE(Core::OwnershipMap(store)
+                    .setOwner(QStringLiteral("on_hand"), system, QStringLiteral("ana"))
+                    .ok());
+}
+
 bool stocked(const Core::Quantities &q)
 {
     return q.available() >= 10;
@@ -108,10 +115,7 @@ TEST_F(WmsSyncTest, bothChanged_withOwnershipAwayFromWms_raisesAnExceptionWithAl
     cycle();
     const Cell c = cell(stocked);
     const qint64 agreed = balance(c).onHand();
-    ASSERT_TRUE(
-        Core::OwnershipMap(m_temp.store())
-            .setOwner(QStringLiteral("on_hand"), QStringLiteral("erp"), QStringLiteral("ana"))
-            .ok());
+    giveOnHandTo(m_temp.store(), QStringLiteral("erp"));
     ASSERT_TRUE(m_temp.ledger()
                     .post(adjustment(QStringLiteral("manual-1"), c.variantId, c.locationId, 2))
                     .ok());
@@ -174,10 +178,7 @@ TEST_F(WmsSyncTest, driftWhileAnotherSystemOwnsOnHand_isOneExceptionHoweverOften
     cycle();
     const Cell c = cell(stocked);
     const qint64 agreed = balance(c).onHand();
-    ASSERT_TRUE(
-        Core::OwnershipMap(m_temp.store())
-            .setOwner(QStringLiteral("on_hand"), QStringLiteral("shopify"), QStringLiteral("ana"))
-            .ok());
+    giveOnHandTo(m_temp.store(), QStringLiteral("shopify"));
     for (int n = 0; n < 3; ++n) {
         dropOutbound(QStringLiteral("inventory_snapshot_drift_%1.csv").arg(n),
                      kSnapshotHeader + snapshotRow(c.sku, c.location, agreed + 4));

@@ -14,6 +14,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlQuery>
 
 namespace Ledgerdesk::Core {
 
@@ -79,85 +80,47 @@ ShopifyLevelSync::ShopifyLevelSync(Store &store, const ShopifyIndex &index)
     , m_index(index)
 {}
 
-Status ShopifyLevelSync::loadOwner()
+Status ShopifyLevelSync::loadState(const std::optional<KeyScope> &only)
 {
     auto owner = OwnershipMap(m_store).owner(QStringLiteral("on_hand"));
     if (!owner) {
         return owner.error();
     }
     m_owner = owner.value();
-    return success();
-}
-
-Status ShopifyLevelSync::loadKey(const QString &key, qint64 variantId, qint64 locationId)
-{
-    if (const Status loaded = loadOwner(); !loaded) {
-        return loaded;
-    }
     m_available.clear();
     m_known.clear();
     m_pendingPush.clear();
     m_openConflicts.clear();
+    // The same four reads for a whole pull or, narrowed to one key, for a webhook, so a
+    // delivery costs the same whatever the ledger's size.
     QSqlDatabase db = m_store.connection();
-    auto balance = runQuery(db,
-                            QStringLiteral("SELECT available FROM balances WHERE variant_id = ? "
-                                           "AND location_id = ?"),
-                            {variantId, locationId});
-    if (!balance) {
-        return balance.error();
-    }
-    if (balance.value().next()) {
-        m_available.insert({variantId, locationId}, balance.value().value(0).toLongLong());
-    }
-    auto known = runQuery(db,
-                          QStringLiteral("SELECT base_value, external_value FROM sync_values "
-                                         "WHERE system = ? AND entity = ? AND entity_key = ?"),
-                          {kSystem, kEntity, key});
-    if (!known) {
-        return known.error();
-    }
-    if (known.value().next()) {
-        Known k;
-        if (!known.value().isNull(0)) {
-            k.base = known.value().value(0).toString();
+    const auto select = [&db, &only](QString sql,
+                                     QVariantList values,
+                                     const QString &narrowed,
+                                     const QVariantList &narrowedValues) -> Result<QSqlQuery> {
+        if (only) {
+            sql += narrowed;
+            values += narrowedValues;
         }
-        if (!known.value().isNull(1)) {
-            k.external = known.value().value(1).toString();
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql)) {
+            return storageError(q, QStringLiteral("shopify levels"));
         }
-        m_known.insert(key, k);
-    }
-    auto pending = runQuery(db,
-                            QStringLiteral("SELECT 1 FROM outbox WHERE target = ? AND entity_key "
-                                           "= ? AND status IN ('pending', 'in_flight') LIMIT 1"),
-                            {kSystem, key});
-    if (!pending) {
-        return pending.error();
-    }
-    if (pending.value().next()) {
-        m_pendingPush.insert(key);
-    }
-    auto open = runQuery(db,
-                         QStringLiteral("SELECT id FROM sync_exceptions WHERE system = ? AND "
-                                        "entity = ? AND entity_key = ? AND kind = 'conflict' AND "
-                                        "state IN ('open', 'acknowledged')"),
-                         {kSystem, kEntity, key});
-    if (!open) {
-        return open.error();
-    }
-    if (open.value().next()) {
-        m_openConflicts.insert(key, open.value().value(0).toLongLong());
-    }
-    return success();
-}
-
-Status ShopifyLevelSync::loadState()
-{
-    if (const Status loaded = loadOwner(); !loaded) {
-        return loaded;
-    }
-    QSqlDatabase db = m_store.connection();
+        for (const QVariant &value : std::as_const(values)) {
+            q.addBindValue(value);
+        }
+        if (!q.exec()) {
+            return storageError(q, QStringLiteral("shopify levels"));
+        }
+        return q;
+    };
+    const QString key = only ? only->key : QString();
     auto balances
-        = runQuery(db, QStringLiteral("SELECT variant_id, location_id, available FROM balances"));
+        = select(QStringLiteral("SELECT variant_id, location_id, available FROM balances"),
+                 {},
+                 QStringLiteral(" WHERE variant_id = ? AND location_id = ?"),
+                 {only ? only->variantId : 0, only ? only->locationId : 0});
     if (!balances) {
         return balances.error();
     }
@@ -166,10 +129,11 @@ Status ShopifyLevelSync::loadState()
             {balances.value().value(0).toLongLong(), balances.value().value(1).toLongLong()},
             balances.value().value(2).toLongLong());
     }
-    auto known = runQuery(db,
-                          QStringLiteral("SELECT entity_key, base_value, external_value FROM "
-                                         "sync_values WHERE system = ? AND entity = ?"),
-                          {kSystem, kEntity});
+    auto known = select(QStringLiteral("SELECT entity_key, base_value, external_value FROM "
+                                       "sync_values WHERE system = ? AND entity = ?"),
+                        {kSystem, kEntity},
+                        QStringLiteral(" AND entity_key = ?"),
+                        {key});
     if (!known) {
         return known.error();
     }
@@ -183,21 +147,23 @@ Status ShopifyLevelSync::loadState()
         }
         m_known.insert(known.value().value(0).toString(), k);
     }
-    auto pending = runQuery(db,
-                            QStringLiteral("SELECT entity_key FROM outbox WHERE target = ? AND "
-                                           "status IN ('pending', 'in_flight')"),
-                            {kSystem});
+    auto pending = select(QStringLiteral("SELECT entity_key FROM outbox WHERE target = ? AND "
+                                         "status IN ('pending', 'in_flight')"),
+                          {kSystem},
+                          QStringLiteral(" AND entity_key = ?"),
+                          {key});
     if (!pending) {
         return pending.error();
     }
     while (pending.value().next()) {
         m_pendingPush.insert(pending.value().value(0).toString());
     }
-    auto open = runQuery(db,
-                         QStringLiteral("SELECT entity_key, id FROM sync_exceptions WHERE system = "
-                                        "? AND entity = ? AND kind = 'conflict' AND state IN "
-                                        "('open', 'acknowledged')"),
-                         {kSystem, kEntity});
+    auto open = select(QStringLiteral("SELECT entity_key, id FROM sync_exceptions WHERE system = "
+                                      "? AND entity = ? AND kind = 'conflict' AND state IN "
+                                      "('open', 'acknowledged')"),
+                       {kSystem, kEntity},
+                       QStringLiteral(" AND entity_key = ?"),
+                       {key});
     if (!open) {
         return open.error();
     }
@@ -519,7 +485,8 @@ Result<InboxVerdict> ShopifyLevelSync::settleReported(const ReportedLevel &level
                   level.eventId,
                   level.topic};
     const QString key = keyOf(figure.item.sku, figure.location.code);
-    if (const Status loaded = loadKey(key, figure.item.variantId, figure.location.locationId);
+    if (const Status loaded
+        = loadState(KeyScope{key, figure.item.variantId, figure.location.locationId});
         !loaded) {
         return loaded.error();
     }

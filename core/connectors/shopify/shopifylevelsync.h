@@ -71,10 +71,15 @@ private:
         QString topic;
     };
 
-    Status loadState();
-    // The same state for one key only, so a webhook costs the same whatever the ledger's size.
-    Status loadKey(const QString &key, qint64 variantId, qint64 locationId);
-    Status loadOwner();
+    // One key's state, for a webhook; every key's, for a pull.
+    struct KeyScope
+    {
+        QString key;
+        qint64 variantId = 0;
+        qint64 locationId = 0;
+    };
+
+    Status loadState(const std::optional<KeyScope> &only = std::nullopt);
     // Queues the close of an open conflict whose sides agree again.
     void agreeAgain(const QString &key);
     Status closeSettled(QSqlDatabase db, UtcMillis now);
